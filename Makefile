@@ -1,0 +1,42 @@
+# Welkom: the two commands a newcomer needs are `make run` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+PY := .venv/bin/python
+
+.PHONY: help setup run test lint check catalogs train clean
+
+help: ## list the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+setup: ## install whatever is missing (uv, both runtimes); quick when nothing changed
+	@scripts/setup.sh
+
+run: setup ## start Redis, the action server, Rasa and the api; prints the demo URL
+	@$(PY) -m runner run
+
+test: ## lint, type-check, knowledge check, then unit, integration and browser tests
+	@scripts/setup.sh --browser
+	@$(MAKE) --no-print-directory lint check
+	@$(PY) -m runner prepare
+	@$(PY) -m pytest
+
+lint: ## ruff and mypy
+	@.venv/bin/ruff check .
+	@.venv/bin/ruff format --check .
+	@.venv/bin/mypy
+
+check: ## the knowledge check and the catalog check
+	@$(PY) -m knowledge check
+	@.venv/bin/pybabel extract -F babel.cfg --no-location --omit-header -c "" -o var/messages.pot . >/dev/null 2>&1
+	@cmp -s var/messages.pot locales/messages.pot || { echo "locales/messages.pot is stale: run 'make catalogs'"; exit 1; }
+
+catalogs: ## extract English text and update every catalog (marks changed text fuzzy)
+	@.venv/bin/pybabel extract -F babel.cfg --no-location --omit-header -c "" -o locales/messages.pot .
+	@.venv/bin/pybabel update -i locales/messages.pot -d locales -D messages
+	@$(PY) -m knowledge sync-bot
+
+train: setup ## retrain the Rasa model even if it is cached
+	@$(PY) -m runner prepare --force-train
+
+clean: ## remove local state (var/), keeping the runtimes and the model cache
+	rm -rf var

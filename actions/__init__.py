@@ -1,0 +1,1 @@
+"""Custom actions for the Rasa bot, served by the rasa-sdk action server (``actions.server``)."""

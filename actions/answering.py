@@ -1,0 +1,130 @@
+"""Choosing what to say for a turn: answer, ask which one was meant, or offer a person.
+
+The fallback ladder: a confident prediction is answered; two close candidates become
+"did you mean" buttons; a weak one offers the closest entries; nothing usable apologises and
+offers a person (and the api files an escalation for staff).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from actions.conversation_state import RankedIntent, TurnContext
+from actions.reply import Button, Reply, SourceRef, Suggestion, make_reply
+from knowledge.knowledge_base import KnowledgeBase
+from knowledge.render import EntryRenderer
+from knowledge.schema import Topic
+from knowledge.ui_text import UiText
+
+HANDOFF_PAYLOAD = "/human_handoff"
+
+
+@dataclass(frozen=True)
+class LadderThresholds:
+    confident: float = 0.55  # answer directly at or above this ...
+    margin: float = 0.2  # ... when the runner-up entry is at least this far behind
+    suggest: float = 0.12  # entries above this are worth offering as "did you mean"
+    max_suggestions: int = 3
+
+
+@dataclass(frozen=True)
+class Answerer:
+    knowledge: KnowledgeBase
+    renderer: EntryRenderer
+    ui: UiText
+    today: Callable[[], date]
+    thresholds: LadderThresholds = field(default_factory=LadderThresholds)
+
+    def answer_entry(self, turn: TurnContext) -> Reply:
+        candidates = [r for r in turn.ranking if r.name in self.knowledge.entries]
+        top = turn.top
+        if top.name not in self.knowledge.entries:
+            return self.no_answer(turn)
+        runner_up = candidates[1].confidence if len(candidates) > 1 else 0.0
+        limits = self.thresholds
+        if top.confidence >= limits.confident and top.confidence - runner_up >= limits.margin:
+            return self.render_entry(top.name, turn.locale, top.confidence)
+        # Close candidates within one topic: the topic is clear, so answer the best entry and
+        # offer its neighbours, rather than asking the user to choose.
+        topic = self.knowledge.entries[top.name].topic
+        same_topic = [c for c in candidates if self.knowledge.entries[c.name].topic == topic]
+        if (
+            top.confidence >= limits.suggest * 2
+            and sum(c.confidence for c in same_topic) >= limits.confident
+            and all(c.confidence < top.confidence * 0.8 for c in candidates if c not in same_topic)
+        ):
+            return self.render_entry(
+                top.name,
+                turn.locale,
+                top.confidence,
+                related=[c.name for c in same_topic[1:] if c.confidence >= limits.suggest],
+            )
+        offered = [c for c in candidates if c.confidence >= limits.suggest]
+        if offered:
+            return self.did_you_mean(offered[: limits.max_suggestions], turn)
+        return self.no_answer(turn)
+
+    def render_entry(
+        self, entry_id: str, locale: str, confidence: float, related: list[str] | None = None
+    ) -> Reply:
+        entry = self.knowledge.entries[entry_id]
+        rendered = self.renderer.render(entry, locale, self.today())
+        text = rendered.text
+        if not rendered.current:
+            text = self.ui.text("not_translated", locale) + "\n\n" + text
+        return make_reply(
+            text=f"**{rendered.title}**\n\n{text}",
+            locale=locale,
+            topic=rendered.topic,
+            entry=entry.id,
+            confidence=confidence,
+            sources=[
+                SourceRef(title=s.title, url=s.url, verified=s.verified) for s in rendered.sources
+            ],
+            dutch_terms=rendered.dutch_terms,
+            translated=rendered.current,
+            suggestions=[self._suggestion(other, locale) for other in related or []],
+        )
+
+    def _suggestion(self, entry_id: str, locale: str) -> Suggestion:
+        entry = self.knowledge.entries[entry_id]
+        return Suggestion(
+            topic=entry.topic.value, entry=entry.id, title=self.renderer.title(entry, locale)
+        )
+
+    def did_you_mean(self, offered: list[RankedIntent], turn: TurnContext) -> Reply:
+        suggestions = [self._suggestion(candidate.name, turn.locale) for candidate in offered]
+        buttons = [Button(title=s["title"], payload=f"/{s['entry']}") for s in suggestions]
+        buttons.append(
+            Button(title=self.ui.text("talk_to_person", turn.locale), payload=HANDOFF_PAYLOAD)
+        )
+        return make_reply(
+            text=self.ui.text("low_confidence", turn.locale),
+            locale=turn.locale,
+            topic=None,
+            confidence=turn.top.confidence,
+            buttons=buttons,
+            suggestions=suggestions,
+        )
+
+    def no_answer(self, turn: TurnContext) -> Reply:
+        return make_reply(
+            text=self.ui.text("no_answer", turn.locale),
+            locale=turn.locale,
+            topic=None,
+            confidence=turn.top.confidence,
+            buttons=[
+                Button(title=self.ui.text("talk_to_person", turn.locale), payload=HANDOFF_PAYLOAD)
+            ],
+            escalate=True,
+        )
+
+    def conversational(self, message_key: str, topic: Topic, turn: TurnContext) -> Reply:
+        return make_reply(
+            text=self.ui.text(message_key, turn.locale),
+            locale=turn.locale,
+            topic=topic.value,
+            confidence=turn.top.confidence,
+        )

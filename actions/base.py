@@ -1,0 +1,29 @@
+"""Shared behaviour of Welkom actions: dependencies come in through the constructor."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.answering import Answerer
+from actions.conversation_state import TurnContext
+from actions.reply import Reply
+
+
+class WelkomAction(Action, ABC):  # type: ignore[misc]
+    """Reads the turn, asks the Answerer what to say, and sends it as one structured reply."""
+
+    def __init__(self, answerer: Answerer) -> None:
+        self.answerer = answerer
+
+    @abstractmethod
+    def reply(self, turn: TurnContext) -> Reply: ...
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        dispatcher.utter_message(json_message=dict(self.reply(TurnContext.from_tracker(tracker))))
+        return []

@@ -1,0 +1,68 @@
+"""Entry point of the action server: builds the knowledge services once and serves the actions.
+
+Run with ``python -m actions.server --port 5055``. The actions are registered as instances
+so that their dependencies are injected here, not built at import time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from rasa_sdk.endpoint import create_app
+from rasa_sdk.executor import ActionExecutor
+
+from actions.answer_entry import ActionAnswerEntry
+from actions.answering import Answerer
+from actions.base import WelkomAction
+from actions.handoff import ActionHandoff
+from actions.out_of_scope import ActionOutOfScope
+from actions.small_talk import ActionSmallTalk
+from knowledge.figure_format import FigureFormatter
+from knowledge.knowledge_base import load_knowledge_base
+from knowledge.render import EntryRenderer
+from knowledge.translations import Catalogs
+from knowledge.ui_text import UiText, load_ui_messages
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+ACTIONS: tuple[type[WelkomAction], ...] = (
+    ActionAnswerEntry,
+    ActionSmallTalk,
+    ActionOutOfScope,
+    ActionHandoff,
+)
+
+
+def today_in_amsterdam() -> date:
+    return datetime.now(AMSTERDAM).date()
+
+
+def build_answerer() -> Answerer:
+    knowledge = load_knowledge_base()
+    catalogs = Catalogs.load()
+    ui = UiText(load_ui_messages(), catalogs)
+    renderer = EntryRenderer(knowledge, catalogs, FigureFormatter(knowledge.figures, ui))
+    return Answerer(knowledge=knowledge, renderer=renderer, ui=ui, today=today_in_amsterdam)
+
+
+def build_executor(answerer: Answerer) -> ActionExecutor:
+    executor = ActionExecutor()
+    for action in ACTIONS:
+        executor.register_action(action(answerer))
+    return executor
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Welkom action server")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=5055)
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    app = create_app(build_executor(build_answerer()), cors_origins=[])
+    app.run(host=args.host, port=args.port, single_process=True, access_log=False, motd=False)
+
+
+if __name__ == "__main__":
+    main()

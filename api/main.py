@@ -1,0 +1,89 @@
+"""The api application: ``create_app()`` builds it; long-lived clients live in the lifespan."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import httpx
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from redis.asyncio import Redis
+from redis.exceptions import RedisError
+
+from api.body_limit import BodySizeLimit
+from api.core.config import Settings, get_settings
+from api.errors import error_body, install_error_handlers
+from api.readiness import Readiness
+from api.routes import chat, demo, health
+from api.services.chat import ChatService
+from api.services.escalations import EscalationStore
+from api.services.language import LanguageGuesser
+from api.services.rasa_client import RasaClient
+from api.services.sessions import SessionStore
+from knowledge.languages import SOURCE_LOCALE
+from knowledge.translations import Catalogs
+from knowledge.ui_text import UiText, load_ui_messages
+
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+logger = logging.getLogger(__name__)
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    ui = UiText(load_ui_messages(), Catalogs.load())
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        redis = Redis.from_url(
+            settings.redis_url,
+            decode_responses=True,
+            socket_timeout=settings.health_timeout_seconds,
+            socket_connect_timeout=settings.health_timeout_seconds,
+        )
+        http = httpx.AsyncClient(
+            timeout=settings.upstream_timeout_seconds,
+            limits=httpx.Limits(max_connections=100, max_keepalive_connections=20),
+        )
+        rasa = RasaClient(http, settings.rasa_url, settings.rasa_token)
+        app.state.chat = ChatService(
+            sessions=SessionStore(redis, settings.session_ttl_seconds),
+            escalations=EscalationStore(redis, settings.session_ttl_seconds),
+            rasa=rasa,
+            language=LanguageGuesser.build(),
+            default_site=settings.default_site,
+            max_message_chars=settings.max_message_chars,
+        )
+        app.state.readiness = Readiness(
+            redis, rasa, http, settings.action_server_url, settings.health_timeout_seconds
+        )
+        try:
+            yield
+        finally:
+            await http.aclose()
+            await redis.aclose()
+
+    app = FastAPI(title="Welkom", version="0.1.0", lifespan=lifespan)
+    app.state.settings = settings
+    app.state.ui = ui
+    install_error_handlers(app)
+
+    @app.exception_handler(RedisError)
+    async def _redis_down(_: Request, exc: RedisError) -> JSONResponse:
+        logger.warning("redis unavailable: %s", type(exc).__name__)
+        message = ui.text("service_unavailable", SOURCE_LOCALE)
+        return JSONResponse(error_body("redis_unavailable", message), status_code=503)
+
+    app.include_router(health.router)
+    app.include_router(chat.router)
+    app.include_router(demo.router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.add_middleware(
+        BodySizeLimit,
+        max_bytes=settings.max_body_bytes,
+        message=ui.text("error.payload_too_large", SOURCE_LOCALE),
+    )
+    return app

@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Header
+
+from api.deps import ChatDep
+from api.schemas import ChatRequest, ChatResponse, ErrorResponse
+
+router = APIRouter(prefix="/api/v1", tags=["chat"])
+
+
+@router.post(
+    "/chat",
+    response_model=ChatResponse,
+    responses={
+        400: {"model": ErrorResponse},
+        404: {"model": ErrorResponse},
+        413: {"model": ErrorResponse},
+        422: {"model": ErrorResponse},
+        503: {"model": ErrorResponse},
+    },
+)
+async def chat(
+    request: ChatRequest,
+    service: ChatDep,
+    accept_language: Annotated[str | None, Header()] = None,
+) -> ChatResponse:
+    """Send one user message and get the bot's answer (see docs/architecture.md)."""
+    return await service.handle(request, accept_language)

@@ -1,0 +1,149 @@
+"""One chat turn: session, language, masking, Rasa, and the contract-shaped answer."""
+
+from __future__ import annotations
+
+import re
+import time
+import unicodedata
+from dataclasses import dataclass
+
+from actions.reply import Reply, is_reply
+from api.errors import ApiError
+from api.schemas import ChatRequest, ChatResponse, MessageOut, SuggestionOut
+from api.services.escalations import EscalationReason, EscalationStore
+from api.services.language import LanguageGuesser
+from api.services.rasa_client import RasaClient, RasaUnavailableError
+from api.services.redaction import redact
+from api.services.sessions import Handoff, Session, SessionStore
+from knowledge.languages import negotiate, normalize_locale
+
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028-\u202e\ufeff]")
+BUTTON_PAYLOAD = re.compile(r"^/[a-z0-9_-]{1,80}$")
+MARKUP = re.compile(r"<[^<>]{0,500}>")
+HANDOFF_TOPIC = "human_handoff"
+
+
+def clean_text(text: str) -> str:
+    """NFC-normalised text without control or invisible direction characters."""
+    return CONTROL_CHARS.sub("", unicodedata.normalize("NFC", text)).strip()
+
+
+def without_markup(text: str) -> str:
+    """What the user wrote, minus HTML tags (pasted markup is not part of the question)."""
+    return " ".join(MARKUP.sub(" ", text).split())
+
+
+@dataclass(frozen=True)
+class ChatService:
+    sessions: SessionStore
+    escalations: EscalationStore
+    rasa: RasaClient
+    language: LanguageGuesser
+    default_site: str
+    max_message_chars: int
+
+    async def handle(
+        self, request: ChatRequest, accept_language: str | None = None
+    ) -> ChatResponse:
+        requested_locale = normalize_locale(request.locale)
+        text = clean_text(request.text)
+        if not without_markup(text):
+            raise ApiError(422, "empty_text", locale=requested_locale or "en")
+        if len(text) > self.max_message_chars:
+            raise ApiError(
+                413,
+                "message_too_long",
+                locale=requested_locale or "en",
+                params={"limit": str(self.max_message_chars)},
+            )
+        session = await self._session(request, requested_locale)
+        is_payload = bool(BUTTON_PAYLOAD.match(text))
+        if requested_locale:
+            locale = requested_locale
+        elif is_payload:
+            locale = session.locale or "en"
+        else:
+            locale = self.language.choose(
+                without_markup(text), session.locale, negotiate(accept_language)
+            )
+        # Rasa keeps the text in its tracker store, so it only ever sees the masked text.
+        masked = redact(text) if not is_payload else text
+        question = without_markup(masked)
+        try:
+            bot_messages = await self.rasa.send(
+                session.id, question, {"locale": locale, "site": session.site}
+            )
+        except RasaUnavailableError as exc:
+            raise ApiError(
+                503, "rasa_unavailable", message_key="service_unavailable", locale=locale
+            ) from exc
+        replies: list[Reply] = [m["custom"] for m in bot_messages if is_reply(m.get("custom"))]
+        if not replies:
+            raise ApiError(
+                503, "actions_unavailable", message_key="action_unavailable", locale=locale
+            )
+        session.locale = locale
+        answer = replies[-1]
+        escalated = False
+        if answer["escalate"]:
+            reason = (
+                EscalationReason.HANDOFF_REQUESTED
+                if answer["topic"] == HANDOFF_TOPIC
+                else EscalationReason.UNANSWERED
+            )
+            await self.escalations.create(
+                session_id=session.id,
+                site=session.site,
+                reason=reason,
+                locale=locale,
+                question=masked,
+                confidence=answer["confidence"],
+            )
+            escalated = True
+            if reason is EscalationReason.HANDOFF_REQUESTED:
+                session.handoff = Handoff.REQUESTED
+        now = time.time()
+        await self.sessions.save_turn(
+            session,
+            [{"from": "user", "text": masked, "at": now, "locale": locale}]
+            + [
+                {
+                    "from": "bot",
+                    "text": r["text"],
+                    "at": now,
+                    "topic": r["topic"],
+                    "entry": r["entry"],
+                    "confidence": r["confidence"],
+                }
+                for r in replies
+            ],
+        )
+        return ChatResponse(
+            session_id=session.id,
+            locale=locale,
+            messages=[
+                MessageOut.model_validate(
+                    {
+                        "text": r["text"],
+                        "buttons": r["buttons"],
+                        "sources": r["sources"],
+                        "dutch_terms": r["dutch_terms"],
+                    }
+                )
+                for r in replies
+            ],
+            topic=answer["topic"],
+            entry=answer["entry"],
+            confidence=answer["confidence"],
+            suggestions=[SuggestionOut.model_validate(s) for s in answer["suggestions"]],
+            escalated=escalated,
+            handoff=session.handoff.value,
+        )
+
+    async def _session(self, request: ChatRequest, locale: str | None) -> Session:
+        if request.session_id is None:
+            return self.sessions.create(request.site or self.default_site)
+        session = await self.sessions.get(request.session_id)
+        if session is None:
+            raise ApiError(404, "unknown_session", locale=locale or "en")
+        return session

@@ -1,0 +1,70 @@
+"""Escalations: questions the bot could not answer and requests for a person, for staff."""
+
+from __future__ import annotations
+
+import secrets
+import time
+from enum import StrEnum
+
+from redis.asyncio import Redis
+
+from api import redis_keys
+from api.redis_hash import decode_hash
+
+
+class EscalationReason(StrEnum):
+    HANDOFF_REQUESTED = "handoff_requested"
+    UNANSWERED = "unanswered"
+
+
+class EscalationStatus(StrEnum):
+    OPEN = "open"
+    CLAIMED = "claimed"
+    CLOSED = "closed"
+
+
+class EscalationStore:
+    def __init__(self, redis: Redis, ttl_seconds: int) -> None:
+        self._redis = redis
+        self._ttl = ttl_seconds
+
+    async def create(
+        self,
+        *,
+        session_id: str,
+        site: str,
+        reason: EscalationReason,
+        locale: str,
+        question: str,
+        confidence: float,
+    ) -> str:
+        escalation_id = secrets.token_urlsafe(12)
+        now = time.time()
+        key = redis_keys.escalation(escalation_id)
+        async with self._redis.pipeline(transaction=True) as pipe:
+            pipe.hset(
+                key,
+                mapping={
+                    "session_id": session_id,
+                    "site": site,
+                    "reason": reason.value,
+                    "status": EscalationStatus.OPEN.value,
+                    "locale": locale,
+                    "question": question,
+                    "confidence": f"{confidence:.4f}",
+                    "created_at": f"{now:.3f}",
+                },
+            )
+            pipe.expire(key, self._ttl)
+            pipe.zadd(redis_keys.site_escalations(site), {escalation_id: now})
+            await pipe.execute()
+        return escalation_id
+
+    async def for_site(self, site: str) -> list[dict[str, str]]:
+        ids = await self._redis.zrange(redis_keys.site_escalations(site), 0, -1)
+        found = []
+        for escalation_id in ids:
+            data = decode_hash(await self._redis.hgetall(redis_keys.escalation(str(escalation_id))))
+            if data:
+                found.append({"id": str(escalation_id), **data})
+        return found

@@ -1,0 +1,77 @@
+"""Chat sessions in Redis: language, site, handoff state, and the (masked) transcript."""
+
+from __future__ import annotations
+
+import json
+import secrets
+import time
+from dataclasses import dataclass
+from enum import StrEnum
+
+from redis.asyncio import Redis
+
+from api import redis_keys
+from api.redis_hash import decode_hash
+
+SESSION_ID_BYTES = 18
+
+
+class Handoff(StrEnum):
+    NONE = "none"
+    REQUESTED = "requested"
+    ACTIVE = "active"
+    CLOSED = "closed"
+
+
+@dataclass
+class Session:
+    id: str
+    site: str
+    locale: str | None
+    handoff: Handoff
+    created_at: float
+
+    def as_hash(self) -> dict[str, str]:
+        return {
+            "site": self.site,
+            "locale": self.locale or "",
+            "handoff": self.handoff.value,
+            "created_at": f"{self.created_at:.3f}",
+        }
+
+
+def new_session_id() -> str:
+    return secrets.token_urlsafe(SESSION_ID_BYTES)
+
+
+class SessionStore:
+    def __init__(self, redis: Redis, ttl_seconds: int) -> None:
+        self._redis = redis
+        self._ttl = ttl_seconds
+
+    async def get(self, session_id: str) -> Session | None:
+        raw = decode_hash(await self._redis.hgetall(redis_keys.session(session_id)))
+        if not raw:
+            return None
+        return Session(
+            id=session_id,
+            site=raw.get("site", ""),
+            locale=raw.get("locale") or None,
+            handoff=Handoff(raw.get("handoff", Handoff.NONE.value)),
+            created_at=float(raw.get("created_at", "0")),
+        )
+
+    def create(self, site: str) -> Session:
+        return Session(new_session_id(), site, None, Handoff.NONE, time.time())
+
+    async def save_turn(self, session: Session, entries: list[dict[str, object]]) -> None:
+        """Store the session and append the turn to its transcript, atomically, with the TTL."""
+        key = redis_keys.session(session.id)
+        transcript = redis_keys.transcript(session.id)
+        async with self._redis.pipeline(transaction=True) as pipe:
+            pipe.hset(key, mapping=dict(session.as_hash()))  # type: ignore[arg-type]
+            if entries:
+                pipe.rpush(transcript, *(json.dumps(e, ensure_ascii=False) for e in entries))
+            pipe.expire(key, self._ttl)
+            pipe.expire(transcript, self._ttl)
+            await pipe.execute()

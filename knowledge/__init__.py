@@ -1,0 +1,1 @@
+"""The curated knowledge base: entries, year-indexed figures, and their translations."""

@@ -1,0 +1,67 @@
+"""The fallback ladder on real knowledge: answer, same-topic answer, did-you-mean, person."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from actions.answering import Answerer
+from actions.conversation_state import RankedIntent, TurnContext
+from knowledge.figure_format import FigureFormatter
+from knowledge.knowledge_base import KnowledgeBase
+from knowledge.render import EntryRenderer
+from knowledge.translations import Catalogs
+from knowledge.ui_text import UiText
+
+
+@pytest.fixture
+def answerer(knowledge: KnowledgeBase, catalogs: Catalogs, ui: UiText) -> Answerer:
+    renderer = EntryRenderer(knowledge, catalogs, FigureFormatter(knowledge.figures, ui))
+    return Answerer(knowledge, renderer, ui, today=lambda: date(2026, 11, 22))
+
+
+def turn(locale: str, *ranking: tuple[str, float]) -> TurnContext:
+    return TurnContext(locale, "question", [RankedIntent(n, c) for n, c in ranking])
+
+
+def test_confident_answer_carries_sources_and_dutch_terms(
+    answerer: Answerer, knowledge: KnowledgeBase
+) -> None:
+    reply = answerer.answer_entry(turn("en", ("register-within-5-days", 0.93)))
+    assert reply["topic"] == "registration"
+    assert reply["entry"] == "register-within-5-days"
+    assert reply["sources"][0]["url"].startswith("https://")
+    verified = knowledge.entries["register-within-5-days"].verified.isoformat()
+    assert reply["sources"][0]["verified"] == verified
+    assert "BSN (burgerservicenummer)" in reply["dutch_terms"]
+    assert "5 days" in reply["text"]
+
+
+def test_close_candidates_in_one_topic_answer_the_best(answerer: Answerer) -> None:
+    reply = answerer.answer_entry(
+        turn("nl", ("register-within-5-days", 0.45), ("bsn-what-it-is", 0.40))
+    )
+    assert reply["entry"] == "register-within-5-days"
+    assert reply["locale"] == "nl"
+    assert [s["entry"] for s in reply["suggestions"]] == ["bsn-what-it-is"]
+
+
+def test_close_candidates_across_topics_ask_which_was_meant(answerer: Answerer) -> None:
+    reply = answerer.answer_entry(
+        turn("en", ("bank-account-without-bsn", 0.42), ("register-within-5-days", 0.38))
+    )
+    assert reply["topic"] is None
+    assert {s["entry"] for s in reply["suggestions"]} == {
+        "bank-account-without-bsn",
+        "register-within-5-days",
+    }
+    payloads = [b["payload"] for b in reply["buttons"]]
+    assert "/bank-account-without-bsn" in payloads and "/human_handoff" in payloads
+
+
+def test_nothing_usable_offers_a_person_and_escalates(answerer: Answerer) -> None:
+    reply = answerer.answer_entry(turn("en", ("rni-short-stay", 0.08), ("greet", 0.05)))
+    assert reply["topic"] is None
+    assert reply["escalate"] is True
+    assert reply["buttons"][-1]["payload"] == "/human_handoff"

@@ -1,0 +1,60 @@
+"""Language detection among the ten languages, with the session and browser as priors."""
+
+from __future__ import annotations
+
+import pytest
+
+from api.services.language import LanguageGuesser
+from knowledge.languages import negotiate, normalize_locale
+
+
+@pytest.fixture(scope="module")
+def guesser() -> LanguageGuesser:
+    return LanguageGuesser.build()
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("Hoe krijg ik een BSN?", "nl"),
+        ("How do I open a bank account in the Netherlands?", "en"),
+        ("¿Cómo abro una cuenta bancaria sin BSN?", "es"),
+        ("Como faço para abrir uma conta no banco?", "pt"),
+        ("BSN numarasını nasıl alırım?", "tr"),
+        ("我怎么申请BSN号码？", "zh"),
+        ("मुझे बीएसएन नंबर कैसे मिलेगा?", "hi"),
+        ("كيف أحصل على رقم BSN؟", "ar"),
+        ("Как мне получить номер BSN?", "ru"),
+        ("Як мені отримати номер BSN?", "uk"),
+    ],
+)
+def test_first_message_language(guesser: LanguageGuesser, text: str, locale: str) -> None:
+    assert guesser.choose(text, None) == locale
+
+
+def test_unclear_short_message_uses_the_browser_language(guesser: LanguageGuesser) -> None:
+    assert guesser.choose("ok", None, "nl") == "nl"
+    assert guesser.choose("ok", None) == "en"
+
+
+def test_session_keeps_its_language_for_an_official_term(guesser: LanguageGuesser) -> None:
+    assert guesser.choose("DigiD?", "tr") == "tr"
+    assert guesser.choose("BSN", "ar") == "ar"
+
+
+def test_a_clear_switch_changes_the_language(guesser: LanguageGuesser) -> None:
+    assert guesser.choose("Wat moet ik meenemen naar de gemeente?", "en") == "nl"
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [("nl-NL,nl;q=0.9,en;q=0.8", "nl"), ("pt-BR", "pt"), ("de-DE,de;q=0.9", None), (None, None)],
+)
+def test_accept_language_negotiation(header: str | None, expected: str | None) -> None:
+    assert negotiate(header) == expected
+
+
+def test_locale_ids_are_normalised() -> None:
+    assert normalize_locale("zh_CN") == "zh"
+    assert normalize_locale("PT-br") == "pt"
+    assert normalize_locale("fr") is None
