@@ -16,7 +16,7 @@ for arg in "$@"; do
   esac
 done
 
-say() { printf '[setup] %s\n' "$*"; }
+say() { printf '[setup] %s\n' "$*" >&2; }
 die() { printf '[setup] ERROR: %s\n' "$*" >&2; exit 1; }
 
 # -- uv --------------------------------------------------------------------------------
@@ -55,7 +55,7 @@ find_python310() {
   done
   candidate="$("$UV" python find 3.10 2>/dev/null || true)"
   if works "$candidate"; then echo "$candidate"; return; fi
-  say "no Python 3.10 found; asking uv to install one" >&2
+  say "no Python 3.10 found; asking uv to install one"
   if "$UV" python install 3.10 >&2; then
     candidate="$("$UV" python find 3.10 2>/dev/null || true)"
     if works "$candidate"; then echo "$candidate"; return; fi
