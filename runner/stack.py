@@ -14,7 +14,7 @@ import redis
 
 from runner.model_cache import rasa_env
 from runner.paths import APP_PYTHON, BOT_DIR, RASA_BIN, REPO_ROOT, VAR_DIR
-from runner.processes import Child, StartupError, Supervisor, http_ok, wait_until
+from runner.processes import Child, StartupError, Supervisor, http_ok, port_open, wait_until
 
 RASA_START_TIMEOUT = 300.0
 SERVICE_START_TIMEOUT = 90.0
@@ -153,7 +153,26 @@ class Stack:
         )
 
     # -- all together ------------------------------------------------------------------
+    def busy_ports(self) -> list[str]:
+        wanted = {
+            "WELKOM_PORT (api)": self.config.api_port,
+            "WELKOM_RASA_PORT": self.config.rasa_port,
+            "WELKOM_ACTIONS_PORT": self.config.actions_port,
+        }
+        if not self.config.redis_url:
+            wanted["WELKOM_EMBEDDED_REDIS_PORT"] = self.config.redis_port
+        return [
+            f"port {port} ({setting}) is already in use"
+            for setting, port in wanted.items()
+            if port_open(port, self.config.host)()
+        ]
+
     def start(self, model: Path) -> None:
+        busy = self.busy_ports()
+        if busy:
+            raise StartupError(
+                "; ".join(busy) + ". Is Welkom already running? Stop it, or choose other ports."
+            )
         started = time.monotonic()
         try:
             self.start_redis()
