@@ -7,7 +7,9 @@ import sys
 from datetime import date
 
 from knowledge import bot_sync
-from knowledge.check import CheckOptions, run_check
+from knowledge.check import CheckOptions, check_translations, run_check
+from knowledge.languages import SOURCE_LOCALE, SUPPORTED_LOCALES
+from knowledge.translations import Catalogs
 from knowledge.knowledge_base import load_knowledge_base
 
 
@@ -17,12 +19,18 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("check", help="fail on stale, unsourced or untranslated knowledge")
     check.add_argument("--today", type=date.fromisoformat, default=date.today())
     commands.add_parser("sync-bot", help="regenerate the bot's knowledge intents and rules")
+    status = commands.add_parser(
+        "translations", help="per-language translation problems (missing, fuzzy, placeholders)"
+    )
+    status.add_argument("locales", nargs="*", help="contract ids, e.g. nl tr; default: all")
     args = parser.parse_args(argv)
 
     if args.command == "sync-bot":
         for path in bot_sync.write(load_knowledge_base()):
             print(f"wrote {path}")
         return 0
+    if args.command == "translations":
+        return translation_status(args.locales or None)
     problems = run_check(CheckOptions(today=args.today))
     for problem in problems:
         print(f"ERROR {problem}", file=sys.stderr)
@@ -31,6 +39,21 @@ def main(argv: list[str] | None = None) -> int:
         entries, figures = len(knowledge.entries), len(knowledge.figures)
         print(f"knowledge check passed: {entries} entries, {figures} figures")
     return 1 if problems else 0
+
+
+def translation_status(locales: list[str] | None) -> int:
+    knowledge = load_knowledge_base()
+    catalogs = Catalogs.load()
+    wanted = tuple(locales or (loc for loc in SUPPORTED_LOCALES if loc != SOURCE_LOCALE))
+    failed = False
+    for locale in wanted:
+        options = CheckOptions(today=date.today(), required_translations=(locale,))
+        problems = check_translations(knowledge, catalogs, options)
+        print(f"{locale}: {len(problems)} problems")
+        for problem in problems:
+            print(f"  {problem}")
+        failed = failed or bool(problems)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
