@@ -55,8 +55,9 @@ COPY api/ api/
 COPY actions/ actions/
 COPY knowledge/ knowledge/
 COPY locales/ locales/
-# compiling validates every catalog; the .mo files are not needed at run time (see knowledge/translations.py)
-RUN pybabel compile -d locales -D messages --statistics
+COPY runner/ runner/
+# Compiling validates every catalog (the api reads the .po files, to know which are fuzzy).
+RUN python -c "from runner.catalogs import compile_catalogs; compile_catalogs()"
 USER welkom
 EXPOSE 8000 5055
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=5 \

@@ -27,7 +27,8 @@ lint: ## ruff and mypy
 
 check: ## the knowledge check and the catalog check
 	@$(PY) -m knowledge check
-	@.venv/bin/pybabel extract -F babel.cfg --no-location --omit-header -c "" -o var/messages.pot . >/dev/null 2>&1
+	@mkdir -p var
+	@.venv/bin/pybabel extract -F babel.cfg --no-location --omit-header -c "" -o var/messages.pot . >/dev/null
 	@cmp -s var/messages.pot locales/messages.pot || { echo "locales/messages.pot is stale: run 'make catalogs'"; exit 1; }
 
 catalogs: ## extract English text and update every catalog (marks changed text fuzzy)

@@ -7,18 +7,22 @@ offers a person (and the api files an escalation for staff).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from actions.conversation_state import RankedIntent, TurnContext
 from actions.reply import Button, Reply, SourceRef, Suggestion, make_reply
+from knowledge.figure_format import MissingFigureError
 from knowledge.knowledge_base import KnowledgeBase
+from knowledge.languages import SUPPORTED_LOCALES, language_name
 from knowledge.render import EntryRenderer
 from knowledge.schema import Topic
 from knowledge.ui_text import UiText
 
 HANDOFF_PAYLOAD = "/human_handoff"
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -27,6 +31,8 @@ class LadderThresholds:
     margin: float = 0.2  # ... when the runner-up entry is at least this far behind
     suggest: float = 0.12  # entries above this are worth offering as "did you mean"
     max_suggestions: int = 3
+    follow_up_words: int = 7  # a message this short may lean on the previous answer ...
+    follow_up_bonus: float = 0.3  # ... and entries of that answer's topic get this much more
 
 
 @dataclass(frozen=True)
@@ -37,7 +43,39 @@ class Answerer:
     today: Callable[[], date]
     thresholds: LadderThresholds = field(default_factory=LadderThresholds)
 
+    def in_context(self, turn: TurnContext) -> TurnContext:
+        """Follow-ups ("and for my partner?", "which documents?") lean on the previous answer:
+        a short, unsure message prefers entries of the topic the user was just reading about."""
+        previous = self.knowledge.get(turn.previous_entry or "")
+        limits = self.thresholds
+        if (
+            previous is None
+            or turn.top.confidence >= limits.confident
+            or len(turn.text.split()) > limits.follow_up_words
+        ):
+            return turn
+        boosted = [
+            RankedIntent(
+                r.name,
+                r.confidence
+                + (limits.follow_up_bonus if self._topic_of(r.name) == previous.topic else 0.0),
+            )
+            for r in turn.ranking
+            if r.name in self.knowledge.entries
+        ]
+        total = sum(r.confidence for r in boosted) or 1.0
+        ranking = sorted(
+            (RankedIntent(r.name, r.confidence / total) for r in boosted),
+            key=lambda r: -r.confidence,
+        )
+        return replace(turn, ranking=ranking)
+
+    def _topic_of(self, intent: str) -> Topic | None:
+        entry = self.knowledge.get(intent)
+        return entry.topic if entry else None
+
     def answer_entry(self, turn: TurnContext) -> Reply:
+        turn = self.in_context(turn)
         candidates = [r for r in turn.ranking if r.name in self.knowledge.entries]
         top = turn.top
         if top.name not in self.knowledge.entries:
@@ -70,7 +108,13 @@ class Answerer:
         self, entry_id: str, locale: str, confidence: float, related: list[str] | None = None
     ) -> Reply:
         entry = self.knowledge.entries[entry_id]
-        rendered = self.renderer.render(entry, locale, self.today())
+        try:
+            rendered = self.renderer.render(entry, locale, self.today())
+        except MissingFigureError:
+            # A figure has no verified value for this year (e.g. early January, before the new
+            # amounts are entered): better no answer and a person than last year's number.
+            logger.warning("entry %s has a figure without a value for this year", entry_id)
+            return self.no_answer_for(locale, confidence)
         text = rendered.text
         if not rendered.current:
             text = self.ui.text("not_translated", locale) + "\n\n" + text
@@ -110,16 +154,21 @@ class Answerer:
         )
 
     def no_answer(self, turn: TurnContext) -> Reply:
+        return self.no_answer_for(turn.locale, turn.top.confidence)
+
+    def no_answer_for(self, locale: str, confidence: float) -> Reply:
         return make_reply(
-            text=self.ui.text("no_answer", turn.locale),
-            locale=turn.locale,
+            text=self.ui.text("no_answer", locale),
+            locale=locale,
             topic=None,
-            confidence=turn.top.confidence,
-            buttons=[
-                Button(title=self.ui.text("talk_to_person", turn.locale), payload=HANDOFF_PAYLOAD)
-            ],
+            confidence=confidence,
+            buttons=[Button(title=self.ui.text("talk_to_person", locale), payload=HANDOFF_PAYLOAD)],
             escalate=True,
         )
+
+    def language_list(self, locale: str) -> str:
+        """The ten languages, named in the user's language, e.g. for "which language?"."""
+        return ", ".join(language_name(code, locale) for code in SUPPORTED_LOCALES)
 
     def conversational(self, message_key: str, topic: Topic, turn: TurnContext) -> Reply:
         return make_reply(

@@ -6,10 +6,11 @@ from abc import ABC, abstractmethod
 from typing import Any
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answering import Answerer
-from actions.conversation_state import TurnContext
+from actions.conversation_state import LAST_ENTRY_SLOT, TurnContext
 from actions.reply import Reply
 
 
@@ -25,5 +26,7 @@ class WelkomAction(Action, ABC):  # type: ignore[misc]
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        dispatcher.utter_message(json_message=dict(self.reply(TurnContext.from_tracker(tracker))))
-        return []
+        reply = self.reply(TurnContext.from_tracker(tracker))
+        dispatcher.utter_message(json_message=dict(reply))
+        # Remember the answered entry, so that a follow-up question can lean on it.
+        return [SlotSet(LAST_ENTRY_SLOT, reply["entry"])] if reply["entry"] else []

@@ -9,6 +9,8 @@ from rasa_sdk import Tracker
 
 from knowledge.languages import SOURCE_LOCALE, normalize_locale
 
+LAST_ENTRY_SLOT = "last_entry"
+
 
 @dataclass(frozen=True)
 class RankedIntent:
@@ -21,6 +23,7 @@ class TurnContext:
     locale: str
     text: str
     ranking: list[RankedIntent]
+    previous_entry: str | None = None  # the entry answered last in this conversation
 
     @property
     def top(self) -> RankedIntent:
@@ -38,4 +41,10 @@ class TurnContext:
         if not ranking and message.get("intent"):
             intent = message["intent"]
             ranking = [RankedIntent(str(intent.get("name")), float(intent.get("confidence") or 0))]
-        return cls(locale=locale, text=str(message.get("text") or ""), ranking=ranking)
+        previous = tracker.get_slot(LAST_ENTRY_SLOT)
+        return cls(
+            locale=locale,
+            text=str(message.get("text") or ""),
+            ranking=ranking,
+            previous_entry=str(previous) if previous else None,
+        )

@@ -17,6 +17,7 @@ from rasa_sdk.executor import ActionExecutor
 from actions.answer_entry import ActionAnswerEntry
 from actions.answering import Answerer
 from actions.base import WelkomAction
+from actions.change_language import ActionChangeLanguage
 from actions.handoff import ActionHandoff
 from actions.out_of_scope import ActionOutOfScope
 from actions.small_talk import ActionSmallTalk
@@ -32,6 +33,7 @@ ACTIONS: tuple[type[WelkomAction], ...] = (
     ActionSmallTalk,
     ActionOutOfScope,
     ActionHandoff,
+    ActionChangeLanguage,
 )
 
 

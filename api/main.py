@@ -24,7 +24,7 @@ from api.services.escalations import EscalationStore
 from api.services.language import LanguageGuesser
 from api.services.rasa_client import RasaClient
 from api.services.sessions import SessionStore
-from knowledge.languages import SOURCE_LOCALE
+from knowledge.languages import SOURCE_LOCALE, SUPPORTED_LOCALES, language_name
 from knowledge.translations import Catalogs
 from knowledge.ui_text import UiText, load_ui_messages
 
@@ -56,6 +56,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             language=LanguageGuesser.build(),
             default_site=settings.default_site,
             max_message_chars=settings.max_message_chars,
+            unsupported_note=ui.text(
+                "unsupported_language",
+                SOURCE_LOCALE,
+                languages=", ".join(
+                    language_name(code, SOURCE_LOCALE) for code in SUPPORTED_LOCALES
+                ),
+            ),
         )
         app.state.readiness = Readiness(
             redis, rasa, http, settings.action_server_url, settings.health_timeout_seconds

@@ -1,16 +1,19 @@
-"""Knowledge commands: ``check`` (fails on any defect) and ``sync-bot``."""
+"""Knowledge commands: check, sync-bot, freshness, translations (see --help)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from datetime import date
+from pathlib import Path
 
 from knowledge import bot_sync
 from knowledge.check import CheckOptions, check_translations, run_check
+from knowledge.coverage import coverage_markdown
+from knowledge.freshness import freshness_report, render_text
+from knowledge.knowledge_base import load_knowledge_base
 from knowledge.languages import SOURCE_LOCALE, SUPPORTED_LOCALES
 from knowledge.translations import Catalogs
-from knowledge.knowledge_base import load_knowledge_base
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -19,6 +22,13 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("check", help="fail on stale, unsourced or untranslated knowledge")
     check.add_argument("--today", type=date.fromisoformat, default=date.today())
     commands.add_parser("sync-bot", help="regenerate the bot's knowledge intents and rules")
+    fresh = commands.add_parser(
+        "freshness", help="entries by review date, figures missing for this and the coming year"
+    )
+    fresh.add_argument("--today", type=date.fromisoformat, default=date.today())
+    fresh.add_argument("--all", action="store_true", help="list every entry, not only due ones")
+    coverage = commands.add_parser("coverage", help="write the coverage page of the docs")
+    coverage.add_argument("--output", default="docs/knowledge.md")
     status = commands.add_parser(
         "translations", help="per-language translation problems (missing, fuzzy, placeholders)"
     )
@@ -29,6 +39,12 @@ def main(argv: list[str] | None = None) -> int:
         for path in bot_sync.write(load_knowledge_base()):
             print(f"wrote {path}")
         return 0
+    if args.command == "freshness":
+        report = freshness_report(load_knowledge_base(), args.today)
+        print(render_text(report, all_entries=args.all))
+        return 0
+    if args.command == "coverage":
+        return write_coverage(args.output)
     if args.command == "translations":
         return translation_status(args.locales or None)
     problems = run_check(CheckOptions(today=args.today))
@@ -39,6 +55,18 @@ def main(argv: list[str] | None = None) -> int:
         entries, figures = len(knowledge.entries), len(knowledge.figures)
         print(f"knowledge check passed: {entries} entries, {figures} figures")
     return 1 if problems else 0
+
+
+def write_coverage(output: str) -> int:
+    from actions.server import build_answerer, today_in_amsterdam
+
+    answerer = build_answerer()
+    text = coverage_markdown(
+        answerer.knowledge, answerer.renderer.catalogs, answerer.renderer, today_in_amsterdam()
+    )
+    Path(output).write_text(text, encoding="utf-8")
+    print(f"wrote {output}")
+    return 0
 
 
 def translation_status(locales: list[str] | None) -> int:

@@ -28,7 +28,7 @@ MIN_EXAMPLES_PER_ENTRY = 10
 
 # Languages whose translations and training data must be complete on main. Grows as the
 # languages are finished; the product's full list is knowledge.languages.SUPPORTED_LOCALES.
-REQUIRED_TRANSLATIONS: tuple[str, ...] = ("nl",)
+REQUIRED_TRANSLATIONS: tuple[str, ...] = ("nl", "es", "zh", "ar", "ru")
 REQUIRED_NLU: tuple[str, ...] = ("en", "nl")
 
 

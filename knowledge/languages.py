@@ -53,3 +53,38 @@ def negotiate(accept_language: str | None) -> str | None:
     ordered = [tag for _, tag in sorted(preferred, key=lambda p: -p[0])]
     found = negotiate_locale(ordered, list(CLDR_LOCALES) + list(CLDR_LOCALES.values()), sep="_")
     return normalize_locale(found)
+
+
+def language_name(locale: str, in_locale: str) -> str:
+    """The name of a supported language, written in another one (CLDR)."""
+    return str(cldr_locale(locale).get_language_name(cldr_locale(in_locale)))
+
+
+# Spellings people use that CLDR does not list.
+NAME_ALIASES = {"हिंदी": "hi", "mandarin": "zh", "普通话": "zh", "汉语": "zh", "عربي": "ar"}
+
+
+def _name_table() -> dict[str, str]:
+    table: dict[str, str] = dict(NAME_ALIASES)
+    for target in CLDR_LOCALES:
+        for shown_in in CLDR_LOCALES:
+            table[language_name(target, shown_in).casefold()] = target
+    return table
+
+
+_NAMES: dict[str, str] | None = None
+
+
+def requested_language(text: str) -> str | None:
+    """The supported language a message names ("in Turkish please", "Türkçe", "по-русски"),
+    if exactly one is named; used once the NLU has recognised a request to change language."""
+    global _NAMES
+    if _NAMES is None:
+        _NAMES = _name_table()
+    folded = text.casefold()
+    found = set()
+    for name, locale in _NAMES.items():
+        stem = name[: max(4, len(name) - 3)] if name.isascii() or len(name) > 5 else name
+        if stem and stem in folded:
+            found.add(locale)
+    return found.pop() if len(found) == 1 else None

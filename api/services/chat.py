@@ -41,6 +41,7 @@ class ChatService:
     language: LanguageGuesser
     default_site: str
     max_message_chars: int
+    unsupported_note: str  # said in English when the user writes in a language we do not speak
 
     async def handle(
         self, request: ChatRequest, accept_language: str | None = None
@@ -58,14 +59,16 @@ class ChatService:
             )
         session = await self._session(request, requested_locale)
         is_payload = bool(BUTTON_PAYLOAD.match(text))
+        unsupported = False
         if requested_locale:
             locale = requested_locale
-        elif is_payload:
+        elif is_payload or (session.locale_pinned and session.locale):
             locale = session.locale or "en"
         else:
-            locale = self.language.choose(
+            choice = self.language.choose(
                 without_markup(text), session.locale, negotiate(accept_language)
             )
+            locale, unsupported = choice.locale, choice.unsupported
         # Rasa keeps the text in its tracker store, so it only ever sees the masked text.
         masked = redact(text) if not is_payload else text
         question = without_markup(masked)
@@ -82,8 +85,13 @@ class ChatService:
             raise ApiError(
                 503, "actions_unavailable", message_key="action_unavailable", locale=locale
             )
-        session.locale = locale
         answer = replies[-1]
+        # The answer's language: normally the one chosen above; a request such as "answer in
+        # Turkish" comes back in the requested language, which the session then keeps.
+        if answer["locale"] != locale:
+            session.locale_pinned = True
+        locale = answer["locale"]
+        session.locale = locale
         escalated = False
         if answer["escalate"]:
             reason = (
@@ -118,10 +126,12 @@ class ChatService:
                 for r in replies
             ],
         )
+        notes = [MessageOut(text=self.unsupported_note)] if unsupported else []
         return ChatResponse(
             session_id=session.id,
             locale=locale,
-            messages=[
+            messages=notes
+            + [
                 MessageOut.model_validate(
                     {
                         "text": r["text"],

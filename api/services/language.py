@@ -27,6 +27,22 @@ LINGUA_LANGUAGES: dict[str, Language] = {
     "uk": Language.UKRAINIAN,
 }
 _BY_LANGUAGE = {language: code for code, language in LINGUA_LANGUAGES.items()}
+# Languages we do not answer in but must recognise, to say so instead of guessing wrongly.
+UNSUPPORTED_LANGUAGES = (
+    Language.GERMAN,
+    Language.FRENCH,
+    Language.ITALIAN,
+    Language.POLISH,
+    Language.ROMANIAN,
+    Language.INDONESIAN,
+    Language.JAPANESE,
+    Language.KOREAN,
+    Language.PERSIAN,
+    Language.URDU,
+    Language.BENGALI,
+    Language.VIETNAMESE,
+    Language.GREEK,
+)
 
 # Official Dutch terms that appear in questions in every language; they say nothing about
 # the language the user writes in.
@@ -40,8 +56,14 @@ OFFICIAL_TERMS = re.compile(
 
 @dataclass(frozen=True)
 class Detection:
-    locale: str
+    locale: str | None  # None: a language Welkom does not speak
     confidence: float
+
+
+@dataclass(frozen=True)
+class LanguageChoice:
+    locale: str
+    unsupported: bool = False  # the user wrote in a language we do not speak
 
 
 class LanguageGuesser:
@@ -53,7 +75,9 @@ class LanguageGuesser:
     @classmethod
     def build(cls) -> LanguageGuesser:
         detector = (
-            LanguageDetectorBuilder.from_languages(*LINGUA_LANGUAGES.values())
+            LanguageDetectorBuilder.from_languages(
+                *LINGUA_LANGUAGES.values(), *UNSUPPORTED_LANGUAGES
+            )
             .with_preloaded_language_models()
             .build()
         )
@@ -67,7 +91,7 @@ class LanguageGuesser:
         if not values:
             return None
         best = values[0]
-        return Detection(_BY_LANGUAGE[best.language], float(best.value))
+        return Detection(_BY_LANGUAGE.get(best.language), float(best.value))
 
     def choose(
         self,
@@ -77,21 +101,30 @@ class LanguageGuesser:
         *,
         sure_at: float = 0.55,
         switch_at: float = 0.6,
-    ) -> str:
+    ) -> LanguageChoice:
         """The language to answer in: the session's, unless the text clearly is another one.
 
         A first message whose language is unclear ("hello", "ok") is answered in the
         browser's language (Accept-Language) if supported, else in English.
         """
         detection = self.detect(text)
+        if detection is not None and detection.locale is None:
+            # Clearly another language (German, French ...): answer in English and say so,
+            # unless a short message in a running conversation (a pasted word or name).
+            if detection.confidence >= sure_at and (
+                session_locale is None or len(text.split()) >= 4
+            ):
+                return LanguageChoice(SOURCE_LOCALE, unsupported=True)
+            detection = None
         if session_locale is not None:
             if (
                 detection
+                and detection.locale
                 and detection.locale != session_locale
                 and detection.confidence >= switch_at
             ):
-                return detection.locale
-            return session_locale
-        if detection is not None and detection.confidence >= sure_at:
-            return detection.locale
-        return fallback_locale or SOURCE_LOCALE
+                return LanguageChoice(detection.locale)
+            return LanguageChoice(session_locale)
+        if detection is not None and detection.locale and detection.confidence >= sure_at:
+            return LanguageChoice(detection.locale)
+        return LanguageChoice(fallback_locale or SOURCE_LOCALE)

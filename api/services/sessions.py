@@ -30,6 +30,7 @@ class Session:
     locale: str | None
     handoff: Handoff
     created_at: float
+    locale_pinned: bool = False  # the user asked for this language: detection no longer changes it
 
     def as_hash(self) -> dict[str, str]:
         return {
@@ -37,6 +38,7 @@ class Session:
             "locale": self.locale or "",
             "handoff": self.handoff.value,
             "created_at": f"{self.created_at:.3f}",
+            "locale_pinned": "1" if self.locale_pinned else "",
         }
 
 
@@ -59,6 +61,7 @@ class SessionStore:
             locale=raw.get("locale") or None,
             handoff=Handoff(raw.get("handoff", Handoff.NONE.value)),
             created_at=float(raw.get("created_at", "0")),
+            locale_pinned=bool(raw.get("locale_pinned")),
         )
 
     def create(self, site: str) -> Session:

@@ -123,3 +123,26 @@ def test_demo_page_and_health(api: httpx.Client) -> None:
     page = api.get("/", params={"lang": "nl"})
     assert page.status_code == 200
     assert 'lang="nl"' in page.text and 'data-locale="nl"' in page.text
+
+
+def test_asking_for_another_language_switches_and_keeps_it(api: httpx.Client) -> None:
+    first = ask(api, "Can you answer in Spanish please?")
+    assert first["locale"] == "es"
+    assert "español" in first["messages"][0]["text"]  # type: ignore[index]
+    follow_up = ask(api, "How do I open a bank account?", session_id=str(first["session_id"]))
+    assert follow_up["locale"] == "es"
+    assert follow_up["topic"] == "bank_account"
+
+
+def test_unsupported_language_gets_english_and_the_list_of_languages(api: httpx.Client) -> None:
+    body = ask(api, "Wie kann ich mich bei der Gemeinde anmelden und eine BSN bekommen?")
+    assert body["locale"] == "en"
+    note = body["messages"][0]["text"]  # type: ignore[index]
+    assert "Turkish" in note and "Ukrainian" in note
+
+
+def test_follow_up_question_uses_the_previous_topic(api: httpx.Client) -> None:
+    first = ask(api, "How do I register at the municipality when I arrive?")
+    assert first["topic"] == "registration"
+    follow_up = ask(api, "and which documents?", session_id=str(first["session_id"]))
+    assert follow_up["entry"] == "registration-documents"

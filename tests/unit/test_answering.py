@@ -65,3 +65,29 @@ def test_nothing_usable_offers_a_person_and_escalates(answerer: Answerer) -> Non
     assert reply["topic"] is None
     assert reply["escalate"] is True
     assert reply["buttons"][-1]["payload"] == "/human_handoff"
+
+
+def test_a_short_follow_up_leans_on_the_previous_topic(answerer: Answerer) -> None:
+    follow_up = TurnContext(
+        "en",
+        "and which documents?",
+        [
+            RankedIntent("bank-account-documents", 0.40),
+            RankedIntent("registration-documents", 0.35),
+            RankedIntent("out_of_scope", 0.10),
+        ],
+        previous_entry="register-within-5-days",
+    )
+    assert answerer.answer_entry(follow_up)["entry"] == "registration-documents"
+    without_context = TurnContext("en", follow_up.text, follow_up.ranking)
+    assert answerer.answer_entry(without_context)["entry"] != "registration-documents"
+
+
+def test_a_long_new_question_ignores_the_previous_topic(answerer: Answerer) -> None:
+    turn = TurnContext(
+        "en",
+        "which documents does a Dutch bank want from me when I open my first account here",
+        [RankedIntent("bank-account-documents", 0.45), RankedIntent("registration-documents", 0.3)],
+        previous_entry="register-within-5-days",
+    )
+    assert answerer.answer_entry(turn)["topic"] != "registration"

@@ -29,21 +29,40 @@ def guesser() -> LanguageGuesser:
     ],
 )
 def test_first_message_language(guesser: LanguageGuesser, text: str, locale: str) -> None:
-    assert guesser.choose(text, None) == locale
+    assert guesser.choose(text, None).locale == locale
 
 
 def test_unclear_short_message_uses_the_browser_language(guesser: LanguageGuesser) -> None:
-    assert guesser.choose("ok", None, "nl") == "nl"
-    assert guesser.choose("ok", None) == "en"
+    assert guesser.choose("ok", None, "nl").locale == "nl"
+    assert guesser.choose("ok", None).locale == "en"
 
 
 def test_session_keeps_its_language_for_an_official_term(guesser: LanguageGuesser) -> None:
-    assert guesser.choose("DigiD?", "tr") == "tr"
-    assert guesser.choose("BSN", "ar") == "ar"
+    assert guesser.choose("DigiD?", "tr").locale == "tr"
+    assert guesser.choose("BSN", "ar").locale == "ar"
 
 
 def test_a_clear_switch_changes_the_language(guesser: LanguageGuesser) -> None:
-    assert guesser.choose("Wat moet ik meenemen naar de gemeente?", "en") == "nl"
+    assert guesser.choose("Wat moet ik meenemen naar de gemeente?", "en").locale == "nl"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wie bekomme ich eine Steuernummer in den Niederlanden?",
+        "Comment puis-je ouvrir un compte bancaire aux Pays-Bas ?",
+        "Come posso registrarmi al comune?",
+    ],
+)
+def test_an_unsupported_language_is_answered_in_english_and_flagged(
+    guesser: LanguageGuesser, text: str
+) -> None:
+    choice = guesser.choose(text, None)
+    assert choice.locale == "en" and choice.unsupported
+
+
+def test_a_german_word_inside_a_dutch_conversation_keeps_dutch(guesser: LanguageGuesser) -> None:
+    assert guesser.choose("Anmeldung?", "nl").locale == "nl"
 
 
 @pytest.mark.parametrize(
