@@ -14,10 +14,11 @@ RUN python -m venv /opt/rasa \
  && /opt/rasa/bin/pip install --require-hashes --no-deps -r /tmp/rasa.lock
 
 FROM rasa-deps AS rasa-model
-WORKDIR /build
-COPY bot/ bot/
+# Rasa puts the working directory on sys.path: bot/components/ is importable from bot/.
+WORKDIR /build/bot
+COPY bot/ ./
 ENV RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=3
-RUN /opt/rasa/bin/rasa train --config bot/config.yml --domain bot/domain --data bot/data \
+RUN /opt/rasa/bin/rasa train --config config.yml --domain domain --data data \
       --out /build/models --fixed-model-name welkom
 
 FROM python:3.10.13-slim-bookworm AS rasa
@@ -27,6 +28,7 @@ RUN useradd --create-home --uid 10001 welkom
 COPY --from=rasa-deps /opt/rasa /opt/rasa
 WORKDIR /app
 COPY bot/endpoints.yml bot/credentials.yml ./
+COPY bot/components/ components/
 COPY --from=rasa-model /build/models/welkom.tar.gz models/welkom.tar.gz
 RUN chown -R welkom /app
 USER welkom

@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 PY := .venv/bin/python
 
-.PHONY: help setup run test lint check catalogs train clean
+.PHONY: help setup run test lint check catalogs freshness eval train clean
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -35,6 +35,13 @@ catalogs: ## extract English text and update every catalog (marks changed text f
 	@.venv/bin/pybabel extract -F babel.cfg --no-location --omit-header -c "" -o locales/messages.pot .
 	@.venv/bin/pybabel update -i locales/messages.pot -d locales -D messages
 	@$(PY) -m knowledge sync-bot
+
+freshness: ## entries by review date; figures missing for this and the coming year
+	@$(PY) -m knowledge freshness
+
+eval: setup ## held-out questions through the real chat api; writes docs/evaluation.md
+	@$(PY) -m runner prepare
+	@$(PY) -m evaluation
 
 train: setup ## retrain the Rasa model even if it is cached
 	@$(PY) -m runner prepare --force-train

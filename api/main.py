@@ -24,6 +24,7 @@ from api.services.escalations import EscalationStore
 from api.services.language import LanguageGuesser
 from api.services.rasa_client import RasaClient
 from api.services.sessions import SessionStore
+from knowledge.knowledge_base import load_knowledge_base
 from knowledge.languages import SOURCE_LOCALE, SUPPORTED_LOCALES, language_name
 from knowledge.translations import Catalogs
 from knowledge.ui_text import UiText, load_ui_messages
@@ -53,7 +54,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             sessions=SessionStore(redis, settings.session_ttl_seconds),
             escalations=EscalationStore(redis, settings.session_ttl_seconds),
             rasa=rasa,
-            language=LanguageGuesser.build(),
+            language=LanguageGuesser.build(
+                term for entry in load_knowledge_base() for term in entry.dutch_terms
+            ),
             default_site=settings.default_site,
             max_message_chars=settings.max_message_chars,
             unsupported_note=ui.text(

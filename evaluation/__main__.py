@@ -65,6 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evaluation")
     parser.add_argument("--url", help="a running api; default: start a stack on free ports")
     parser.add_argument("--concurrency", type=int, default=1)
+    parser.add_argument("--model", type=Path, help="a trained model; default: the cached one")
     parser.add_argument("--languages", nargs="*", help="only these languages")
     parser.add_argument("--json", default=str(REPO / "var" / "eval" / "results.json"))
     parser.add_argument("--markdown", default=str(REPO / "docs" / "evaluation.md"))
@@ -74,11 +75,12 @@ def main(argv: list[str] | None = None) -> int:
     if not cases:
         print("no held-out cases found", file=sys.stderr)
         return 1
+    # A held-out question that also occurs in the training data would measure memory, not
+    # understanding: it is left out (and counted), e.g. "hello" written by both authors.
     leaked = training_overlap(cases, all_training_texts())
-    if leaked:
-        for case in leaked:
-            print(f"held-out question is in the training data: {case.text!r}", file=sys.stderr)
-        return 1
+    for case in leaked:
+        print(f"left out, also in the training data: {case.text!r}", file=sys.stderr)
+    cases = [case for case in cases if case not in leaked]
 
     stack = None
     base_url = args.url
@@ -91,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
             var_dir=Path(tempfile.mkdtemp(prefix="welkom-eval-")),
         )
         stack = Stack.create(config)
-        stack.start(ensure_model())
+        stack.start(args.model or ensure_model())
         base_url = config.api_url
     try:
         started = time.monotonic()
@@ -103,6 +105,7 @@ def main(argv: list[str] | None = None) -> int:
 
     summary = summarize(outcomes)
     summary["concurrency"] = args.concurrency
+    summary["left_out_in_training"] = len(leaked)
     summary["seconds"] = round(elapsed, 1)
     summary["mistakes"] = [
         {

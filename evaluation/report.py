@@ -19,7 +19,9 @@ def markdown_report(summary: dict[str, Any], mistakes: int = 40) -> str:
         "session without a locale.",
         "",
         f"{summary['cases']} questions, {summary['errors']} errors, concurrency "
-        f"{summary.get('concurrency', 1)}, {summary.get('seconds', 0)} s.",
+        f"{summary.get('concurrency', 1)}, {summary.get('seconds', 0)} s "
+        f"({summary.get('left_out_in_training', 0)} held-out questions left out because the "
+        "training data also has them).",
         "",
         "| metric | value |",
         "|---|---:|",

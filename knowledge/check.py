@@ -26,10 +26,12 @@ MAX_STEP_CHARS = 300
 VERIFIED_MAX_AGE = timedelta(days=365)
 MIN_EXAMPLES_PER_ENTRY = 10
 
-# Languages whose translations and training data must be complete on main. Grows as the
-# languages are finished; the product's full list is knowledge.languages.SUPPORTED_LOCALES.
-REQUIRED_TRANSLATIONS: tuple[str, ...] = ("nl", "es", "zh", "ar", "ru")
-REQUIRED_NLU: tuple[str, ...] = ("en", "nl")
+# Every supported language must be completely translated, and have training examples for
+# every entry, on main.
+REQUIRED_TRANSLATIONS: tuple[str, ...] = tuple(
+    locale for locale in SUPPORTED_LOCALES if locale != SOURCE_LOCALE
+)
+REQUIRED_NLU: tuple[str, ...] = SUPPORTED_LOCALES
 
 
 @dataclass(frozen=True)

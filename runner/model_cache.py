@@ -13,7 +13,7 @@ from pathlib import Path
 
 from runner.paths import BOT_DIR, RASA_BIN, REPO_ROOT, cache_dir
 
-TRAINING_INPUTS = ("config.yml", "domain", "data")
+TRAINING_INPUTS = ("config.yml", "domain", "data")  # plus the Rasa lock and custom components
 LOCK_FILE = REPO_ROOT / "requirements" / "rasa.lock"
 
 
@@ -24,9 +24,13 @@ def inputs_hash(bot_dir: Path = BOT_DIR) -> str:
     for name in TRAINING_INPUTS:
         path = bot_dir / name
         files += sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-    files.append(LOCK_FILE)
     for path in files:
-        digest.update(str(path.relative_to(REPO_ROOT)).encode())
+        digest.update(str(path.relative_to(bot_dir)).encode())
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+    for path in (LOCK_FILE, *sorted((bot_dir / "components").rglob("*.py"))):
+        digest.update(path.name.encode())
         digest.update(b"\0")
         digest.update(path.read_bytes())
         digest.update(b"\0")

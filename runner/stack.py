@@ -28,7 +28,7 @@ class StackConfig:
     redis_port: int = 6390  # the embedded server; not 6379, to stay clear of a system Redis
     redis_url: str | None = None  # an external Redis; None starts the embedded one
     var_dir: Path = VAR_DIR
-    rasa_token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
+    rasa_token: str = field(default_factory=lambda: secrets.token_hex(24))
     host: str = "127.0.0.1"
 
     @classmethod

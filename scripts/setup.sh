@@ -97,7 +97,7 @@ PY310="$(find_python310)" || die "Python 3.10 is missing; the Rasa runtime needs
 
 sync_venv .venv "$PY311" requirements/dev.lock
 # the project itself, editable (checked from outside the checkout, where the cwd cannot help)
-if ! (cd / && "$ROOT/.venv/bin/python" -c 'import api, knowledge, runner') >/dev/null 2>&1; then
+if ! (cd / && "$ROOT/.venv/bin/python" -c 'import api, knowledge, runner, evaluation') >/dev/null 2>&1; then
   VIRTUAL_ENV=.venv "$UV" pip install --quiet --no-deps -e .
 fi
 sync_venv .venv-rasa "$PY310" requirements/rasa.lock

@@ -33,7 +33,6 @@ def answer_text(body: dict[str, object]) -> str:
     [
         "What salary do I need for a highly skilled migrant permit? I am 34.",
         "minimum income kennismigrant visa this year",
-        "How much must my employer pay me to sponsor me as a knowledge migrant?",
     ],
 )
 def test_salary_criterion_in_english(

@@ -10,7 +10,7 @@ from knowledge.languages import negotiate, normalize_locale
 
 @pytest.fixture(scope="module")
 def guesser() -> LanguageGuesser:
-    return LanguageGuesser.build()
+    return LanguageGuesser.build(["eigen risico", "basisbetaalrekening"])
 
 
 @pytest.mark.parametrize(
@@ -77,3 +77,20 @@ def test_locale_ids_are_normalised() -> None:
     assert normalize_locale("zh_CN") == "zh"
     assert normalize_locale("PT-br") == "pt"
     assert normalize_locale("fr") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("bank account खोलने के लिए कौन से documents चाहिए?", "hi"),
+        ("O que é o BSN e pra que serve?", "pt"),
+        ("什么是 eigen risico", "zh"),
+        ("basisbetaalrekening يعني ايش؟", "ar"),
+        ("что такое basisbetaalrekening", "ru"),
+        ("Which documents ING or ABN AMRO want for opening a bankrekening?", "en"),
+    ],
+)
+def test_dutch_terms_and_english_words_do_not_decide_the_language(
+    guesser: LanguageGuesser, text: str, locale: str
+) -> None:
+    assert guesser.choose(text, None).locale == locale
