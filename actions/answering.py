@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from actions.conversation_state import RankedIntent, TurnContext
+from actions.knowledge_search import KnowledgeSearch
 from actions.reply import Button, Reply, SourceRef, Suggestion, make_reply
 from knowledge.figure_format import MissingFigureError
 from knowledge.knowledge_base import KnowledgeBase
@@ -42,6 +43,7 @@ class Answerer:
     ui: UiText
     today: Callable[[], date]
     thresholds: LadderThresholds = field(default_factory=LadderThresholds)
+    search: KnowledgeSearch | None = None
 
     def in_context(self, turn: TurnContext) -> TurnContext:
         """Follow-ups ("and for my partner?", "which documents?") lean on the previous answer:
@@ -102,6 +104,10 @@ class Answerer:
         offered = [c for c in candidates if c.confidence >= limits.suggest]
         if offered:
             return self.did_you_mean(offered[: limits.max_suggestions], turn)
+        # Last rung before "I don't know": the entries whose text (in any language) is closest.
+        found = self.search.search(turn.text, limits.max_suggestions) if self.search else []
+        if found:
+            return self.did_you_mean([RankedIntent(entry, score) for entry, score in found], turn)
         return self.no_answer(turn)
 
     def render_entry(

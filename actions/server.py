@@ -19,6 +19,7 @@ from actions.answering import Answerer
 from actions.base import WelkomAction
 from actions.change_language import ActionChangeLanguage
 from actions.handoff import ActionHandoff
+from actions.knowledge_search import KnowledgeSearch
 from actions.out_of_scope import ActionOutOfScope
 from actions.small_talk import ActionSmallTalk
 from knowledge.figure_format import FigureFormatter
@@ -46,7 +47,13 @@ def build_answerer() -> Answerer:
     catalogs = Catalogs.load()
     ui = UiText(load_ui_messages(), catalogs)
     renderer = EntryRenderer(knowledge, catalogs, FigureFormatter(knowledge.figures, ui))
-    return Answerer(knowledge=knowledge, renderer=renderer, ui=ui, today=today_in_amsterdam)
+    return Answerer(
+        knowledge=knowledge,
+        renderer=renderer,
+        ui=ui,
+        today=today_in_amsterdam,
+        search=KnowledgeSearch.build(knowledge, catalogs),
+    )
 
 
 def build_executor(answerer: Answerer) -> ActionExecutor:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from actions.answering import Answerer
 from actions.conversation_state import RankedIntent, TurnContext
+from actions.knowledge_search import KnowledgeSearch
 from knowledge.figure_format import FigureFormatter
 from knowledge.knowledge_base import KnowledgeBase
 from knowledge.render import EntryRenderer
@@ -91,3 +93,16 @@ def test_a_long_new_question_ignores_the_previous_topic(answerer: Answerer) -> N
         previous_entry="register-within-5-days",
     )
     assert answerer.answer_entry(turn)["topic"] != "registration"
+
+
+def test_without_a_usable_nlu_candidate_a_search_offers_the_closest_entries(
+    answerer: Answerer, knowledge: KnowledgeBase, catalogs: Catalogs
+) -> None:
+    searching = replace(answerer, search=KnowledgeSearch.build(knowledge, catalogs))
+    turn = TurnContext("zh", "basisbetaalrekening?", [RankedIntent("rni-short-stay", 0.05)])
+    reply = searching.answer_entry(turn)
+    assert reply["topic"] is None
+    assert reply["suggestions"][0]["entry"] == "basic-bank-account-right"
+    assert reply["locale"] == "zh"
+    nothing = TurnContext("en", "zzqx vvkk", [RankedIntent("rni-short-stay", 0.05)])
+    assert searching.answer_entry(nothing)["escalate"] is True
