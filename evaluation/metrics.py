@@ -6,19 +6,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from evaluation.cases import Case
+from knowledge.schema import KNOWLEDGE_TOPICS as KNOWLEDGE_TOPIC_IDS
 
-KNOWLEDGE_TOPICS = {
-    "registration",
-    "order_of_steps",
-    "bank_account",
-    "health_insurance",
-    "thirty_percent_ruling",
-    "dutch_courses",
-    "partner_work",
-    "digid",
-    "residence_permit",
-    "housing",
-}
+KNOWLEDGE_TOPICS = frozenset(topic.value for topic in KNOWLEDGE_TOPIC_IDS)
 
 
 @dataclass(frozen=True)
