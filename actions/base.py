@@ -9,8 +9,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answering import Answerer
-from actions.conversation_state import LAST_ENTRY_SLOT, TurnContext
+from actions.answering import HANDOFF_PAYLOAD, Answerer
+from actions.conversation_state import LAST_ENTRY_SLOT, PENDING_OFFER_SLOT, TurnContext
 from actions.reply import Reply
 
 
@@ -28,5 +28,10 @@ class WelkomAction(Action, ABC):  # type: ignore[misc]
     ) -> list[dict[str, Any]]:
         reply = self.reply(TurnContext.from_tracker(tracker))
         dispatcher.utter_message(json_message=dict(reply))
-        # Remember the answered entry, so that a follow-up question can lean on it.
-        return [SlotSet(LAST_ENTRY_SLOT, reply["entry"])] if reply["entry"] else []
+        # Remember the answered entry, so that a follow-up question can lean on it, and whether
+        # a person was just offered, so that "yes" / "no" answer that offer.
+        offered = any(button["payload"] == HANDOFF_PAYLOAD for button in reply["buttons"])
+        events = [SlotSet(PENDING_OFFER_SLOT, "handoff" if offered else None)]
+        if reply["entry"]:
+            events.append(SlotSet(LAST_ENTRY_SLOT, reply["entry"]))
+        return events

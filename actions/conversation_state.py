@@ -10,6 +10,7 @@ from rasa_sdk import Tracker
 from knowledge.languages import SOURCE_LOCALE, normalize_locale
 
 LAST_ENTRY_SLOT = "last_entry"
+PENDING_OFFER_SLOT = "pending_offer"
 
 
 @dataclass(frozen=True)

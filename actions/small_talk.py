@@ -6,7 +6,13 @@ from actions.reply import Reply
 from knowledge.schema import Topic
 
 # intent -> ui message key
-SMALL_TALK = {"greet": "greeting", "thanks": "thanks", "goodbye": "goodbye"}
+SMALL_TALK = {
+    "greet": "greeting",
+    "thanks": "thanks",
+    "goodbye": "goodbye",
+    "affirm": "acknowledged",
+    "deny": "acknowledged",
+}
 
 
 class ActionSmallTalk(WelkomAction):
