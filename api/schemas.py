@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from knowledge.schema import Topic
+
 SESSION_ID_PATTERN = r"^[A-Za-z0-9_-]{16,64}$"
 SITE_PATTERN = r"^[a-z0-9-]{1,40}$"
 
@@ -41,23 +43,6 @@ class SuggestionOut(BaseModel):
     topic: str
     entry: str
     title: str
-
-
-Topic = Literal[
-    "registration",
-    "order_of_steps",
-    "bank_account",
-    "health_insurance",
-    "thirty_percent_ruling",
-    "dutch_courses",
-    "partner_work",
-    "digid",
-    "residence_permit",
-    "housing",
-    "greeting",
-    "human_handoff",
-    "out_of_scope",
-]
 
 
 class ChatResponse(BaseModel):

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from babel.messages.catalog import Message
 from babel.messages.pofile import read_po
 
 from knowledge import bot_sync
@@ -178,8 +179,6 @@ def check_catalogs_in_step(catalogs: Catalogs, locales_dir: Path) -> list[str]:
 
 
 def _translation_problems(message: object, locale: str, context: str) -> list[str]:
-    from babel.messages.catalog import Message
-
     if not isinstance(message, Message):
         return [f"{locale}: {context}: translation missing (run the catalog update)"]
     if message.fuzzy:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from babel import Locale, negotiate_locale
 
 SOURCE_LOCALE = "en"
@@ -64,6 +66,7 @@ def language_name(locale: str, in_locale: str) -> str:
 NAME_ALIASES = {"हिंदी": "hi", "mandarin": "zh", "普通话": "zh", "汉语": "zh", "عربي": "ar"}
 
 
+@lru_cache(maxsize=1)
 def _name_table() -> dict[str, str]:
     table: dict[str, str] = dict(NAME_ALIASES)
     for target in CLDR_LOCALES:
@@ -72,18 +75,12 @@ def _name_table() -> dict[str, str]:
     return table
 
 
-_NAMES: dict[str, str] | None = None
-
-
 def requested_language(text: str) -> str | None:
     """The supported language a message names ("in Turkish please", "Türkçe", "по-русски"),
     if exactly one is named; used once the NLU has recognised a request to change language."""
-    global _NAMES
-    if _NAMES is None:
-        _NAMES = _name_table()
     folded = text.casefold()
     found = set()
-    for name, locale in _NAMES.items():
+    for name, locale in _name_table().items():
         stem = name[: max(4, len(name) - 3)] if name.isascii() or len(name) > 5 else name
         if stem and stem in folded:
             found.add(locale)

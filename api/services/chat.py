@@ -16,11 +16,11 @@ from api.services.rasa_client import RasaClient, RasaUnavailableError
 from api.services.redaction import redact
 from api.services.sessions import Handoff, Session, SessionStore
 from knowledge.languages import negotiate, normalize_locale
+from knowledge.schema import Topic
 
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028-\u202e\ufeff]")
 BUTTON_PAYLOAD = re.compile(r"^/[a-z0-9_-]{1,80}$")
 MARKUP = re.compile(r"<[^<>]{0,500}>")
-HANDOFF_TOPIC = "human_handoff"
 
 
 def clean_text(text: str) -> str:
@@ -96,7 +96,7 @@ class ChatService:
         if answer["escalate"]:
             reason = (
                 EscalationReason.HANDOFF_REQUESTED
-                if answer["topic"] == HANDOFF_TOPIC
+                if answer["topic"] == Topic.HUMAN_HANDOFF
                 else EscalationReason.UNANSWERED
             )
             await self.escalations.create(

@@ -46,7 +46,9 @@ def is_valid_iban(candidate: str) -> bool:
     return number % 97 == 1
 
 
-def _sub(pattern: re.Pattern[str], mask: str, keep: Callable[[str], bool] | None = None):  # type: ignore[no-untyped-def]
+def _sub(
+    pattern: re.Pattern[str], mask: str, keep: Callable[[str], bool] | None = None
+) -> Callable[[str], str]:
     def replace(match: re.Match[str]) -> str:
         return mask if keep is None or keep(match.group(0)) else match.group(0)
 
