@@ -23,6 +23,7 @@ from knowledge.schema import Topic
 from knowledge.ui_text import UiText
 
 HANDOFF_PAYLOAD = "/human_handoff"
+START_PLAN_PAYLOAD = "/start_plan"
 logger = logging.getLogger(__name__)
 
 
@@ -124,8 +125,19 @@ class Answerer:
         text = rendered.text
         if not rendered.current:
             text = self.ui.text("not_translated", locale) + "\n\n" + text
+        # An answer about the order of steps offers to make the user's own plan.
+        buttons = (
+            [
+                Button(
+                    title=self.ui.text("plan.button.make_plan", locale), payload=START_PLAN_PAYLOAD
+                )
+            ]
+            if entry.topic is Topic.ORDER_OF_STEPS
+            else []
+        )
         return make_reply(
             text=f"**{rendered.title}**\n\n{text}",
+            buttons=buttons,
             locale=locale,
             topic=rendered.topic,
             entry=entry.id,

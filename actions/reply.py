@@ -41,6 +41,8 @@ class Reply(TypedDict):
     suggestions: list[Suggestion]
     escalate: bool
     translated: bool
+    expects_answer: bool  # a question of the plan form: the next message answers it
+    plan: dict[str, Any] | None  # a finished arrival-plan profile, for the api to save
 
 
 def make_reply(
@@ -56,6 +58,8 @@ def make_reply(
     suggestions: list[Suggestion] | None = None,
     escalate: bool = False,
     translated: bool = True,
+    expects_answer: bool = False,
+    plan: dict[str, Any] | None = None,
 ) -> Reply:
     return Reply(
         welkom_reply=1,
@@ -70,6 +74,8 @@ def make_reply(
         suggestions=suggestions or [],
         escalate=escalate,
         translated=translated,
+        expects_answer=expects_answer,
+        plan=plan,
     )
 
 

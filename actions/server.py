@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from rasa_sdk.endpoint import create_app
 from rasa_sdk.executor import ActionExecutor
@@ -21,14 +19,18 @@ from actions.change_language import ActionChangeLanguage
 from actions.handoff import ActionHandoff
 from actions.knowledge_search import KnowledgeSearch
 from actions.out_of_scope import ActionOutOfScope
+from actions.plan_form import PlanConversation, plan_actions
 from actions.small_talk import ActionSmallTalk
 from knowledge.figure_format import FigureFormatter
-from knowledge.knowledge_base import load_knowledge_base
+from knowledge.knowledge_base import KnowledgeBase, load_knowledge_base
+from knowledge.plan.deadlines import today_in_netherlands
+from knowledge.plan.municipalities import MunicipalityIndex
+from knowledge.plan.render import PlanRenderer
+from knowledge.plan.schema import load_steps
 from knowledge.render import EntryRenderer
 from knowledge.translations import Catalogs
 from knowledge.ui_text import UiText, load_ui_messages
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 ACTIONS: tuple[type[WelkomAction], ...] = (
     ActionAnswerEntry,
     ActionSmallTalk,
@@ -38,21 +40,32 @@ ACTIONS: tuple[type[WelkomAction], ...] = (
 )
 
 
-def today_in_amsterdam() -> date:
-    return datetime.now(AMSTERDAM).date()
-
-
-def build_answerer() -> Answerer:
-    knowledge = load_knowledge_base()
-    catalogs = Catalogs.load()
+def build_answerer(
+    knowledge: KnowledgeBase | None = None, catalogs: Catalogs | None = None
+) -> Answerer:
+    knowledge = knowledge or load_knowledge_base()
+    catalogs = catalogs or Catalogs.load()
     ui = UiText(load_ui_messages(), catalogs)
     renderer = EntryRenderer(knowledge, catalogs, FigureFormatter(knowledge.figures, ui))
     return Answerer(
         knowledge=knowledge,
         renderer=renderer,
         ui=ui,
-        today=today_in_amsterdam,
+        today=today_in_netherlands,
         search=KnowledgeSearch.build(knowledge, catalogs),
+    )
+
+
+def build_plan_conversation(answerer: Answerer) -> PlanConversation:
+    formatter = answerer.renderer.formatter
+    return PlanConversation(
+        ui=answerer.ui,
+        renderer=PlanRenderer(
+            answerer.knowledge, load_steps(), answerer.renderer.catalogs, formatter, answerer.ui
+        ),
+        formatter=formatter,
+        municipalities=MunicipalityIndex.load(),
+        today=today_in_netherlands,
     )
 
 
@@ -60,6 +73,8 @@ def build_executor(answerer: Answerer) -> ActionExecutor:
     executor = ActionExecutor()
     for action in ACTIONS:
         executor.register_action(action(answerer))
+    for plan_action in plan_actions(build_plan_conversation(answerer)):
+        executor.register_action(plan_action)
     return executor
 
 

@@ -9,11 +9,17 @@ from fastapi import Depends, Request
 from api.core.config import Settings
 from api.readiness import Readiness
 from api.services.chat import ChatService
+from api.services.plans import PlanService
 from knowledge.ui_text import UiText
 
 
 def _chat(request: Request) -> ChatService:
     service: ChatService = request.app.state.chat
+    return service
+
+
+def _plans(request: Request) -> PlanService:
+    service: PlanService = request.app.state.plans
     return service
 
 
@@ -33,6 +39,7 @@ def _ui(request: Request) -> UiText:
 
 
 ChatDep = Annotated[ChatService, Depends(_chat)]
+PlanDep = Annotated[PlanService, Depends(_plans)]
 ReadinessDep = Annotated[Readiness, Depends(_readiness)]
 SettingsDep = Annotated[Settings, Depends(_settings)]
 UiDep = Annotated[UiText, Depends(_ui)]

@@ -27,6 +27,7 @@ class ApiError(Exception):
         message_key: str | None = None,
         locale: str = SOURCE_LOCALE,
         params: dict[str, str] | None = None,
+        detail: list[dict[str, str]] | None = None,
     ) -> None:
         super().__init__(code)
         self.status = status
@@ -34,6 +35,7 @@ class ApiError(Exception):
         self.message_key = message_key or f"error.{code}"
         self.locale = locale
         self.params = params or {}
+        self.detail = detail or []
 
 
 def error_body(
@@ -50,7 +52,7 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError) -> JSONResponse:
         message = ui(request).text(exc.message_key, exc.locale, **exc.params)
-        return JSONResponse(error_body(exc.code, message), status_code=exc.status)
+        return JSONResponse(error_body(exc.code, message, exc.detail), status_code=exc.status)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -18,14 +18,20 @@ from api.body_limit import BodySizeLimit
 from api.core.config import Settings, get_settings
 from api.errors import error_body, install_error_handlers
 from api.readiness import Readiness
-from api.routes import chat, demo, health
+from api.routes import chat, checklist, demo, health, plan
 from api.services.chat import ChatService
 from api.services.escalations import EscalationStore
 from api.services.language import LanguageGuesser
+from api.services.plan_store import PlanStore
+from api.services.plans import PlanService
 from api.services.rasa_client import RasaClient
 from api.services.sessions import SessionStore
+from knowledge.figure_format import FigureFormatter
 from knowledge.knowledge_base import load_knowledge_base
 from knowledge.languages import SOURCE_LOCALE, SUPPORTED_LOCALES, language_name
+from knowledge.plan.municipalities import MunicipalityIndex
+from knowledge.plan.render import PlanRenderer
+from knowledge.plan.schema import load_steps
 from knowledge.translations import Catalogs
 from knowledge.ui_text import UiText, load_ui_messages
 
@@ -35,7 +41,13 @@ logger = logging.getLogger(__name__)
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
-    ui = UiText(load_ui_messages(), Catalogs.load())
+    catalogs = Catalogs.load()
+    ui = UiText(load_ui_messages(), catalogs)
+    knowledge = load_knowledge_base()
+    plan_renderer = PlanRenderer(
+        knowledge, load_steps(), catalogs, FigureFormatter(knowledge.figures, ui), ui
+    )
+    municipalities = MunicipalityIndex.load()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -50,12 +62,20 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             limits=httpx.Limits(max_connections=100, max_keepalive_connections=20),
         )
         rasa = RasaClient(http, settings.rasa_url, settings.rasa_token)
+        plans = PlanService(
+            renderer=plan_renderer,
+            municipalities=municipalities,
+            store=PlanStore(redis, settings.plan_ttl_seconds),
+            ui=ui,
+            base_url=settings.base_url,
+        )
+        app.state.plans = plans
         app.state.chat = ChatService(
             sessions=SessionStore(redis, settings.session_ttl_seconds),
             escalations=EscalationStore(redis, settings.session_ttl_seconds),
             rasa=rasa,
             language=LanguageGuesser.build(
-                term for entry in load_knowledge_base() for term in entry.dutch_terms
+                term for entry in knowledge for term in entry.dutch_terms
             ),
             default_site=settings.default_site,
             max_message_chars=settings.max_message_chars,
@@ -66,6 +86,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                     language_name(code, SOURCE_LOCALE) for code in SUPPORTED_LOCALES
                 ),
             ),
+            plans=plans,
         )
         app.state.readiness = Readiness(
             redis, rasa, http, settings.action_server_url, settings.health_timeout_seconds
@@ -89,6 +110,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app.include_router(health.router)
     app.include_router(chat.router)
+    app.include_router(plan.router)
+    app.include_router(checklist.router)
     app.include_router(demo.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_middleware(

@@ -19,3 +19,7 @@ def escalation(escalation_id: str) -> str:
 
 def site_escalations(site: str) -> str:
     return f"{PREFIX}:site:{site}:escalations"
+
+
+def plan(code: str) -> str:
+    return f"{PREFIX}:plan:{code}"

@@ -58,11 +58,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def write_coverage(output: str) -> int:
-    from actions.server import build_answerer, today_in_amsterdam
+    from actions.server import build_answerer
+    from knowledge.plan.deadlines import today_in_netherlands
 
     answerer = build_answerer()
     text = coverage_markdown(
-        answerer.knowledge, answerer.renderer.catalogs, answerer.renderer, today_in_amsterdam()
+        answerer.knowledge, answerer.renderer.catalogs, answerer.renderer, today_in_netherlands()
     )
     Path(output).write_text(text, encoding="utf-8")
     print(f"wrote {output}")

@@ -59,9 +59,15 @@ def stale(knowledge: KnowledgeBase) -> list[Path]:
     ]
 
 
-CONVERSATION_DOMAIN = REPO_ROOT / "bot" / "domain" / "conversation.yml"
+DOMAIN_DIR = REPO_ROOT / "bot" / "domain"
 
 
 def conversational_intents() -> set[str]:
-    data = yaml.safe_load(CONVERSATION_DOMAIN.read_text(encoding="utf-8")) or {}
-    return {str(intent) for intent in data.get("intents") or []}
+    """Intents of the hand-written domain files (everything but the generated knowledge.yml)."""
+    intents: set[str] = set()
+    for path in sorted(DOMAIN_DIR.glob("*.yml")):
+        if path == DOMAIN_FILE:
+            continue
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        intents |= {str(intent) for intent in data.get("intents") or []}
+    return intents

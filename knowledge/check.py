@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+import yaml
 from babel.messages.catalog import Message
 from babel.messages.pofile import read_po
 
@@ -19,7 +20,10 @@ from knowledge.knowledge_base import KnowledgeBase, KnowledgeLoadError, load_kno
 from knowledge.languages import SOURCE_LOCALE, SUPPORTED_LOCALES
 from knowledge.nlu_examples import NLU_DIR, count_examples
 from knowledge.paths import ENTRIES_DIR, FIGURES_FILE, LOCALES_DIR
+from knowledge.plan.schema import STEPS_FILE, load_steps
+from knowledge.plan.schema import translatable_fields as plan_fields
 from knowledge.render import translatable_fields
+from knowledge.schema import FigureKind
 from knowledge.translations import Catalogs, catalog_path
 
 MAX_ANSWER_CHARS = 1200
@@ -33,6 +37,7 @@ REQUIRED_TRANSLATIONS: tuple[str, ...] = tuple(
     locale for locale in SUPPORTED_LOCALES if locale != SOURCE_LOCALE
 )
 REQUIRED_NLU: tuple[str, ...] = SUPPORTED_LOCALES
+PERIOD_KINDS = frozenset({FigureKind.DAYS, FigureKind.WEEKS, FigureKind.MONTHS, FigureKind.YEARS})
 
 
 @dataclass(frozen=True)
@@ -45,6 +50,7 @@ class CheckOptions:
     required_translations: tuple[str, ...] = REQUIRED_TRANSLATIONS
     required_nlu: tuple[str, ...] = REQUIRED_NLU
     check_bot_files: bool = True
+    plan_steps_file: Path | None = STEPS_FILE  # None: a knowledge tree without a plan
 
 
 def run_check(options: CheckOptions) -> list[str]:
@@ -57,6 +63,8 @@ def run_check(options: CheckOptions) -> list[str]:
     problems += check_figures(knowledge, options.today.year)
     problems += check_related(knowledge)
     problems += check_lengths(knowledge)
+    if options.plan_steps_file is not None:
+        problems += check_plan_steps(knowledge, options.plan_steps_file, options.today.year)
     catalogs = Catalogs.load(options.locales_dir)
     problems += check_catalogs_in_step(catalogs, options.locales_dir)
     problems += check_translations(knowledge, catalogs, options)
@@ -106,6 +114,38 @@ def check_figures(knowledge: KnowledgeBase, year: int) -> list[str]:
     return problems
 
 
+def check_plan_steps(knowledge: KnowledgeBase, steps_file: Path, year: int) -> list[str]:
+    """The plan's steps rest on existing entries, and their deadlines on period figures."""
+    try:
+        steps = load_steps(steps_file)
+    except (ValueError, yaml.YAMLError) as exc:
+        return [f"knowledge/plan/steps.yml: {exc}"]
+    problems = []
+    for step in steps:
+        problems += [
+            f"plan step {step.id}: entry {entry_id!r} does not exist"
+            for entry_id in step.entries
+            if entry_id not in knowledge.entries
+        ]
+        if step.due and step.due.figure not in knowledge.figures:
+            problems.append(f"plan step {step.id}: unknown deadline figure {step.due.figure!r}")
+        elif step.due and knowledge.figures[step.due.figure].kind not in PERIOD_KINDS:
+            problems.append(
+                f"plan step {step.id}: deadline figure {step.due.figure} is not a period"
+            )
+        for _, text in plan_fields(step):
+            problems += [
+                f"plan step {step.id}: figure {ref.key} has no verified value for {year}"
+                for ref in figure_refs(text)
+                if not ref.is_year
+                and (
+                    ref.key not in knowledge.figures
+                    or knowledge.figures[ref.key].applicable_year(year) is None
+                )
+            ]
+    return problems
+
+
 def check_related(knowledge: KnowledgeBase) -> list[str]:
     return [
         f"{entry.id}: related entry {related!r} does not exist"
@@ -147,7 +187,9 @@ def check_translations(
                     catalog.get(msgid, context=context), locale, context
                 )
         for message in catalog:
-            if not message.id or not message.context or not message.context.startswith("ui:"):
+            if not message.id or not message.context:
+                continue
+            if not message.context.startswith(("ui:", "plan:")):
                 continue
             problems += _translation_problems(message, locale, message.context)
     return problems
@@ -219,10 +261,21 @@ def check_nlu(knowledge: KnowledgeBase, options: CheckOptions) -> list[str]:
                     f"nlu/{locale}: {entry_id} has {found} examples "
                     f"(at least {MIN_EXAMPLES_PER_ENTRY})"
                 )
+    conversational = bot_sync.conversational_intents()
     for locale, per_intent in counts.items():
         problems += [
             f"nlu/{locale}: examples for {intent!r}, which is neither an entry nor a bot intent"
             for intent in per_intent
-            if intent not in known and intent not in bot_sync.conversational_intents()
+            if intent not in known and intent not in conversational
+        ]
+    # A conversational intent people type (not a button-only one) is understood in every language.
+    typed = {intent for per_intent in counts.values() for intent in per_intent} & conversational
+    for locale in options.required_nlu:
+        per_intent = counts.get(locale, {})
+        problems += [
+            f"nlu/{locale}: {intent} has {per_intent.get(intent, 0)} examples "
+            f"(at least {MIN_EXAMPLES_PER_ENTRY})"
+            for intent in sorted(typed)
+            if per_intent.get(intent, 0) < MIN_EXAMPLES_PER_ENTRY
         ]
     return problems

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Header
+from fastapi.responses import JSONResponse
 
 from api.deps import ChatDep
 from api.schemas import ChatRequest, ChatResponse, ErrorResponse
@@ -25,6 +26,9 @@ async def chat(
     request: ChatRequest,
     service: ChatDep,
     accept_language: Annotated[str | None, Header()] = None,
-) -> ChatResponse:
+) -> JSONResponse:
     """Send one user message and get the bot's answer (see docs/architecture.md)."""
-    return await service.handle(request, accept_language)
+    answer = await service.handle(request, accept_language)
+    # The contract's fields exactly; "plan" only when the arrival-plan questions are finished.
+    excluded = {"plan"} if answer.plan is None else set()
+    return JSONResponse(answer.model_dump(mode="json", exclude=excluded))

@@ -9,13 +9,15 @@ from dataclasses import dataclass
 
 from actions.reply import Reply, is_reply
 from api.errors import ApiError
-from api.schemas import ChatRequest, ChatResponse, MessageOut, SuggestionOut
+from api.schemas import ChatRequest, ChatResponse, MessageOut, PlanLinkOut, SuggestionOut
 from api.services.escalations import EscalationReason, EscalationStore
 from api.services.language import LanguageGuesser
+from api.services.plans import PlanService
 from api.services.rasa_client import RasaClient, RasaUnavailableError
 from api.services.redaction import redact
 from api.services.sessions import Handoff, Session, SessionStore
 from knowledge.languages import negotiate, normalize_locale
+from knowledge.plan.profile import Profile
 from knowledge.schema import Topic
 
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028-\u202e\ufeff]")
@@ -42,6 +44,7 @@ class ChatService:
     default_site: str
     max_message_chars: int
     unsupported_note: str  # said in English when the user writes in a language we do not speak
+    plans: PlanService
 
     async def handle(
         self, request: ChatRequest, accept_language: str | None = None
@@ -62,7 +65,9 @@ class ChatService:
         unsupported = False
         if requested_locale:
             locale = requested_locale
-        elif is_payload or (session.locale_pinned and session.locale):
+        elif is_payload or (session.locale and (session.locale_pinned or session.awaiting_answer)):
+            # An answer to a plan question ("Den Haag", "ja", "15/04") says little about the
+            # user's language: the conversation keeps its language.
             locale = session.locale or "en"
         else:
             choice = self.language.choose(
@@ -92,6 +97,8 @@ class ChatService:
             session.locale_pinned = True
         locale = answer["locale"]
         session.locale = locale
+        session.awaiting_answer = bool(answer.get("expects_answer"))
+        plan_link = await self._save_plan(answer, locale)
         escalated = False
         if answer["escalate"]:
             reason = (
@@ -127,6 +134,15 @@ class ChatService:
             ],
         )
         notes = [MessageOut(text=self.unsupported_note)] if unsupported else []
+        after = (
+            [
+                MessageOut(
+                    text=self.plans.ui.text("plan.open_checklist", locale, code=plan_link.code)
+                )
+            ]
+            if plan_link
+            else []
+        )
         return ChatResponse(
             session_id=session.id,
             locale=locale,
@@ -141,14 +157,25 @@ class ChatService:
                     }
                 )
                 for r in replies
-            ],
+            ]
+            + after,
             topic=answer["topic"],
             entry=answer["entry"],
             confidence=answer["confidence"],
             suggestions=[SuggestionOut.model_validate(s) for s in answer["suggestions"]],
             escalated=escalated,
             handoff=session.handoff.value,
+            plan=plan_link,
         )
+
+    async def _save_plan(self, answer: Reply, locale: str) -> PlanLinkOut | None:
+        """A finished plan form: save the plan under a pick-up code and link its checklist."""
+        profile_data = answer.get("plan")
+        if not profile_data:
+            return None
+        profile = Profile.model_validate(profile_data)
+        saved = await self.plans.store.create(profile, locale)
+        return self.plans.links(saved, locale)
 
     async def _session(self, request: ChatRequest, locale: str | None) -> Session:
         if request.session_id is None:

@@ -31,6 +31,7 @@ class Session:
     handoff: Handoff
     created_at: float
     locale_pinned: bool = False  # the user asked for this language: detection no longer changes it
+    awaiting_answer: bool = False  # the bot asked a plan question: the reply keeps the language
 
     def as_hash(self) -> dict[str, str]:
         return {
@@ -39,6 +40,7 @@ class Session:
             "handoff": self.handoff.value,
             "created_at": f"{self.created_at:.3f}",
             "locale_pinned": "1" if self.locale_pinned else "",
+            "awaiting_answer": "1" if self.awaiting_answer else "",
         }
 
 
@@ -62,6 +64,7 @@ class SessionStore:
             handoff=Handoff(raw.get("handoff", Handoff.NONE.value)),
             created_at=float(raw.get("created_at", "0")),
             locale_pinned=bool(raw.get("locale_pinned")),
+            awaiting_answer=bool(raw.get("awaiting_answer")),
         )
 
     def create(self, site: str) -> Session:

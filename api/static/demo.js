@@ -92,6 +92,20 @@
       addSources(div, message.sources);
       addButtons(div, message.buttons);
     });
+    if (data.plan) addPlanLink(data.plan);
+  }
+
+  // A finished arrival plan: a link to its printable checklist.
+  function addPlanLink(plan) {
+    const div = log.lastElementChild;
+    const a = document.createElement("a");
+    a.href = plan.checklist_url;
+    a.target = "_blank";
+    a.rel = "noopener";
+    a.className = "plan-link";
+    a.textContent = chat.dataset.planLabel;
+    div.appendChild(document.createElement("br"));
+    div.appendChild(a);
   }
 
   form.addEventListener("submit", function (event) {

@@ -72,7 +72,28 @@ class Tree:
             required_translations=("nl",),
             required_nlu=("en",),
             check_bot_files=False,
+            plan_steps_file=self.plan_steps,
         )
+
+    @property
+    def plan_steps(self) -> Path | None:
+        path = self.root / "steps.yml"
+        return path if path.exists() else None
+
+    def write_plan_step(self, **changes: Any) -> None:
+        step: dict[str, Any] = {
+            "id": "register-municipality",
+            "topic": "registration",
+            "entries": ["register-at-gemeente"],
+            "who": "everyone",
+            "due": {"from": "arrival_date", "figure": "brp_registration_days"},
+            "title": "Register at the municipality",
+            "why": "Within {brp_registration_days} of arrival.",
+            "where": "Your municipality (gemeente).",
+            "bring": [{"text": "Your passport", "dutch": "paspoort"}],
+        }
+        step.update(changes)
+        (self.root / "steps.yml").write_text(yaml.safe_dump([step]), encoding="utf-8")
 
     def write_entry(self, data: dict[str, Any], name: str | None = None) -> None:
         path = self.root / "entries" / f"{name or data['id']}.yml"
@@ -242,3 +263,24 @@ def test_translation_that_drops_a_placeholder(tree: Tree) -> None:
 def test_entry_without_enough_training_examples(tree: Tree) -> None:
     tree.write_nlu({"register-at-gemeente": 4})
     assert any("has 4 examples" in p for p in run_check(tree.options))
+
+
+def test_a_valid_plan_step_passes(tree: Tree) -> None:
+    tree.write_plan_step()
+    assert run_check(tree.options) == []
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"entries": ["no-such-entry"]}, "entry 'no-such-entry' does not exist"),
+        ({"due": {"from": "arrival_date", "figure": "nope"}}, "unknown deadline figure"),
+        ({"due": {"from": "arrival_date", "figure": "ind_hsm_30_plus"}}, "is not a period"),
+        ({"why": "Within {no_such_figure} of arrival."}, "no_such_figure"),
+        ({"who": "tourist"}, "steps.yml"),
+    ],
+)
+def test_plan_step_defects(tree: Tree, changes: dict[str, Any], expected: str) -> None:
+    tree.write_plan_step(**changes)
+    problems = run_check(tree.options)
+    assert any(expected in problem for problem in problems), problems
