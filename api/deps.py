@@ -7,8 +7,10 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from api.core.config import Settings
+from api.core.sites import Site
 from api.readiness import Readiness
 from api.services.chat import ChatService
+from api.services.feedback import FeedbackService
 from api.services.plans import PlanService
 from knowledge.ui_text import UiText
 
@@ -21,6 +23,16 @@ def _chat(request: Request) -> ChatService:
 def _plans(request: Request) -> PlanService:
     service: PlanService = request.app.state.plans
     return service
+
+
+def _feedback(request: Request) -> FeedbackService:
+    service: FeedbackService = request.app.state.feedback
+    return service
+
+
+def _sites(request: Request) -> dict[str, Site]:
+    sites: dict[str, Site] = request.app.state.sites
+    return sites
 
 
 def _readiness(request: Request) -> Readiness:
@@ -39,6 +51,8 @@ def _ui(request: Request) -> UiText:
 
 
 ChatDep = Annotated[ChatService, Depends(_chat)]
+FeedbackDep = Annotated[FeedbackService, Depends(_feedback)]
+SitesDep = Annotated[dict[str, Site], Depends(_sites)]
 PlanDep = Annotated[PlanService, Depends(_plans)]
 ReadinessDep = Annotated[Readiness, Depends(_readiness)]
 SettingsDep = Annotated[Settings, Depends(_settings)]

@@ -16,11 +16,13 @@ from redis.exceptions import RedisError
 
 from api.body_limit import BodySizeLimit
 from api.core.config import Settings, get_settings
+from api.core.sites import load_sites
 from api.errors import error_body, install_error_handlers
 from api.readiness import Readiness
-from api.routes import chat, checklist, demo, health, plan
+from api.routes import chat, checklist, demo, health, plan, sessions, widget
 from api.services.chat import ChatService
 from api.services.escalations import EscalationStore
+from api.services.feedback import FeedbackService
 from api.services.language import LanguageGuesser
 from api.services.plan_store import PlanStore
 from api.services.plans import PlanService
@@ -48,6 +50,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         knowledge, load_steps(), catalogs, FigureFormatter(knowledge.figures, ui), ui
     )
     municipalities = MunicipalityIndex.load()
+    sites = load_sites()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -70,9 +73,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             base_url=settings.base_url,
         )
         app.state.plans = plans
+        session_store = SessionStore(redis, settings.session_ttl_seconds)
+        escalation_store = EscalationStore(redis, settings.session_ttl_seconds)
+        app.state.feedback = FeedbackService(redis, session_store, escalation_store)
         app.state.chat = ChatService(
-            sessions=SessionStore(redis, settings.session_ttl_seconds),
-            escalations=EscalationStore(redis, settings.session_ttl_seconds),
+            sessions=session_store,
+            escalations=escalation_store,
             rasa=rasa,
             language=LanguageGuesser.build(
                 term for entry in knowledge for term in entry.dutch_terms
@@ -100,6 +106,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(title="Welkom", version="0.1.0", lifespan=lifespan)
     app.state.settings = settings
     app.state.ui = ui
+    app.state.sites = sites
     install_error_handlers(app)
 
     @app.exception_handler(RedisError)
@@ -111,6 +118,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health.router)
     app.include_router(chat.router)
     app.include_router(plan.router)
+    app.include_router(sessions.router)
+    app.include_router(widget.router)
     app.include_router(checklist.router)
     app.include_router(demo.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

@@ -1,4 +1,5 @@
-"""Every Redis key the api uses, built in one place (Rasa's own keys use welkom-tracker/-lock)."""
+"""Every Redis key the api uses, built in one place (Rasa writes welkom:tracker:<session> and
+welkom:lock:<session> itself, with the prefix from bot/endpoints.yml)."""
 
 from __future__ import annotations
 
@@ -23,3 +24,20 @@ def site_escalations(site: str) -> str:
 
 def plan(code: str) -> str:
     return f"{PREFIX}:plan:{code}"
+
+
+def rasa_tracker(session_id: str) -> str:
+    """The Rasa tracker of a conversation (deleted with the conversation)."""
+    return f"{PREFIX}:tracker:{session_id}"
+
+
+def resume_code(code: str) -> str:
+    return f"{PREFIX}:resume:{code}"
+
+
+def feedback(site: str) -> str:
+    return f"{PREFIX}:site:{site}:feedback"
+
+
+def session_escalations(session_id: str) -> str:
+    return f"{PREFIX}:session:{session_id}:escalations"

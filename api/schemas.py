@@ -142,3 +142,72 @@ class SavedPlanOut(PlanResponse):
     code: str = Field(description="Pick-up code to open the plan on another device")
     checklist_url: str
     calendar_url: str
+
+
+class TurnOut(BaseModel):
+    """One stored message of a conversation (user text masked)."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    sender: Literal["user", "bot", "staff"] = Field(alias="from", serialization_alias="from")
+    text: str
+    at: float
+    topic: str | None = None
+    entry: str | None = None
+    sources: list[SourceOut] = []
+    dutch_terms: list[str] = []
+
+
+class SessionOut(BaseModel):
+    session_id: str
+    site: str
+    locale: str | None
+    handoff: Literal["none", "requested", "active", "closed"]
+    messages: list[TurnOut]
+    next: int = Field(description="Ask with ?since=next for newer messages only")
+
+
+class CodeOut(BaseModel):
+    code: str = Field(description="Pick-up code that opens this conversation on another device")
+
+
+class ResumeRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    code: str = Field(min_length=4, max_length=20)
+
+
+class FeedbackRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    session_id: str = Field(pattern=SESSION_ID_PATTERN)
+    helpful: bool
+    entry: str | None = Field(default=None, max_length=80, pattern=r"^[a-z0-9-]+$")
+    comment: str = Field(default="", max_length=1000)
+
+
+class FeedbackOut(BaseModel):
+    escalated: bool
+
+
+class SiteOut(BaseModel):
+    id: str
+    name: str
+    colour: str
+    logo: str
+    default_locale: str
+
+
+class LanguageOut(BaseModel):
+    code: str
+    name: str  # in its own language
+    direction: Literal["ltr", "rtl"]
+
+
+class WidgetConfigOut(BaseModel):
+    site: SiteOut
+    locale: str
+    direction: Literal["ltr", "rtl"]
+    languages: list[LanguageOut]
+    text: dict[str, str]
+    unread: dict[str, str] = Field(description="'{count} new messages' for counts 1..20")

@@ -111,4 +111,20 @@ if [[ "$want_browser" == 1 ]] && ! command -v chromium >/dev/null 2>&1; then
     die "the browser tests need Chromium: install the 'chromium' package (or run as root with apt-get available)."
   fi
 fi
+# axe-core (npm) for the accessibility checks in the browser tests, from package-lock.json.
+if [[ "$want_browser" == 1 ]]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null 2>&1; then
+      say "installing Node.js and npm for the browser tests (apt-get)"
+      apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null \
+        || die "could not install npm with apt-get"
+    else
+      die "the browser tests need npm (for axe-core): install Node.js and npm."
+    fi
+  fi
+  if [[ ! -f node_modules/axe-core/axe.min.js || package-lock.json -nt node_modules/.package-lock.json ]]; then
+    say "installing axe-core from package-lock.json (npm ci)"
+    npm ci --no-audit --no-fund --silent || die "npm ci failed (is the npm registry reachable?)"
+  fi
+fi
 say "ready: .venv ($("$PY311" -V 2>&1)), .venv-rasa ($("$PY310" -V 2>&1))"

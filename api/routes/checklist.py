@@ -10,7 +10,7 @@ from fastapi.templating import Jinja2Templates
 
 from api.deps import PlanDep, UiDep
 from api.errors import ApiError
-from api.services.plan_store import normalize_code
+from api.services.pickup_codes import normalize_code
 from knowledge.languages import RTL_LOCALES, SOURCE_LOCALE, normalize_locale
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).resolve().parent.parent / "templates")

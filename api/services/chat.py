@@ -129,6 +129,8 @@ class ChatService:
                     "topic": r["topic"],
                     "entry": r["entry"],
                     "confidence": r["confidence"],
+                    "sources": r["sources"],
+                    "dutch_terms": r["dutch_terms"],
                 }
                 for r in replies
             ],

@@ -15,6 +15,7 @@ from api.redis_hash import decode_hash
 class EscalationReason(StrEnum):
     HANDOFF_REQUESTED = "handoff_requested"
     UNANSWERED = "unanswered"
+    FEEDBACK = "feedback"  # thumbs down on an answer
 
 
 class EscalationStatus(StrEnum):
@@ -37,6 +38,8 @@ class EscalationStore:
         locale: str,
         question: str,
         confidence: float,
+        comment: str = "",
+        entry: str = "",
     ) -> str:
         escalation_id = secrets.token_urlsafe(12)
         now = time.time()
@@ -53,9 +56,13 @@ class EscalationStore:
                     "question": question,
                     "confidence": f"{confidence:.4f}",
                     "created_at": f"{now:.3f}",
+                    "comment": comment,
+                    "entry": entry,
                 },
             )
             pipe.expire(key, self._ttl)
+            pipe.sadd(redis_keys.session_escalations(session_id), escalation_id)
+            pipe.expire(redis_keys.session_escalations(session_id), self._ttl)
             pipe.zadd(redis_keys.site_escalations(site), {escalation_id: now})
             await pipe.execute()
         return escalation_id
@@ -68,3 +75,7 @@ class EscalationStore:
             if data:
                 found.append({"id": str(escalation_id), **data})
         return found
+
+    async def ids_for_session(self, session_id: str) -> list[str]:
+        members = await self._redis.smembers(redis_keys.session_escalations(session_id))
+        return sorted(str(member) for member in members)

@@ -16,7 +16,8 @@ from api.schemas import (
     RulingCheckOut,
     SavedPlanOut,
 )
-from api.services.plan_store import PlanStore, SavedPlan, normalize_code
+from api.services.pickup_codes import normalize_code
+from api.services.plan_store import PlanStore, SavedPlan
 from knowledge.languages import SOURCE_LOCALE, negotiate, normalize_locale
 from knowledge.plan.calendar import plan_calendar
 from knowledge.plan.deadlines import today_in_netherlands

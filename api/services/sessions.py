@@ -12,6 +12,7 @@ from redis.asyncio import Redis
 
 from api import redis_keys
 from api.redis_hash import decode_hash
+from api.services.pickup_codes import new_code, normalize_code
 
 SESSION_ID_BYTES = 18
 
@@ -81,3 +82,40 @@ class SessionStore:
             pipe.expire(key, self._ttl)
             pipe.expire(transcript, self._ttl)
             await pipe.execute()
+
+    async def transcript(self, session_id: str, start: int = 0) -> list[dict[str, object]]:
+        """The stored turns (masked), from index `start` on."""
+        raw = await self._redis.lrange(redis_keys.transcript(session_id), start, -1)
+        return [json.loads(item) for item in raw]
+
+    async def delete(self, session: Session, escalation_ids: list[str]) -> None:
+        """Forget a conversation: the session, its transcript, Rasa's tracker, its escalations."""
+        async with self._redis.pipeline(transaction=True) as pipe:
+            pipe.delete(
+                redis_keys.session(session.id),
+                redis_keys.transcript(session.id),
+                redis_keys.rasa_tracker(session.id),
+                redis_keys.session_escalations(session.id),
+                *(redis_keys.escalation(e) for e in escalation_ids),
+            )
+            if escalation_ids:
+                pipe.zrem(redis_keys.site_escalations(session.site), *escalation_ids)
+            await pipe.execute()
+
+    async def resume_code(self, session: Session) -> str:
+        """A short code that opens this conversation on another device (as long as it lives)."""
+        ttl = await self._redis.ttl(redis_keys.session(session.id))
+        for _ in range(5):
+            code = new_code()
+            if await self._redis.set(
+                redis_keys.resume_code(code), session.id, nx=True, ex=max(ttl, 60)
+            ):
+                return code
+        raise RuntimeError("could not find a free resume code")
+
+    async def resume(self, raw_code: str) -> Session | None:
+        code = normalize_code(raw_code)
+        if code is None:
+            return None
+        session_id = await self._redis.get(redis_keys.resume_code(code))
+        return await self.get(str(session_id)) if session_id else None
