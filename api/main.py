@@ -9,11 +9,12 @@ from pathlib import Path
 
 import httpx
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
+from actions.knowledge_search import KnowledgeSearch
 from api.body_limit import BodySizeLimit
 from api.core.config import Settings, get_settings
 from api.core.sites import load_sites
@@ -28,12 +29,21 @@ from api.services.plan_store import PlanStore
 from api.services.plans import PlanService
 from api.services.rasa_client import RasaClient
 from api.services.sessions import SessionStore
+from api.staff import api as staff_api
+from api.staff import pages as staff_pages
+from api.staff.accounts import AccountStore
+from api.staff.audit import AuditLog
+from api.staff.auth import LoginThrottle, StaffSessions
+from api.staff.console import NotSignedInError, StaffConsole
+from api.staff.handoff import HandoffService
+from api.staff.insights import InsightsService
 from knowledge.figure_format import FigureFormatter
 from knowledge.knowledge_base import load_knowledge_base
 from knowledge.languages import SOURCE_LOCALE, SUPPORTED_LOCALES, language_name
 from knowledge.plan.municipalities import MunicipalityIndex
 from knowledge.plan.render import PlanRenderer
 from knowledge.plan.schema import load_steps
+from knowledge.render import EntryRenderer
 from knowledge.translations import Catalogs
 from knowledge.ui_text import UiText, load_ui_messages
 
@@ -50,6 +60,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         knowledge, load_steps(), catalogs, FigureFormatter(knowledge.figures, ui), ui
     )
     municipalities = MunicipalityIndex.load()
+    entry_renderer = EntryRenderer(knowledge, catalogs, FigureFormatter(knowledge.figures, ui))
+    search = KnowledgeSearch.build(knowledge, catalogs)
     sites = load_sites()
 
     @asynccontextmanager
@@ -93,6 +105,25 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 ),
             ),
             plans=plans,
+            sites=sites,
+            staff=StaffSessions(redis),  # who is online, for the handoff message
+            ui=ui,
+        )
+        staff_sessions = StaffSessions(redis)
+        audit = AuditLog(redis)
+        app.state.staff_console = StaffConsole(
+            accounts=AccountStore(redis),
+            sessions=staff_sessions,
+            throttle=LoginThrottle(redis),
+            audit=audit,
+            handoff=HandoffService(session_store, escalation_store, audit, entry_renderer),
+            insights=InsightsService(redis, escalation_store, knowledge, search),
+            escalations=escalation_store,
+            chats=session_store,
+            plans=plans.store,
+            knowledge=knowledge,
+            search=search,
+            secure_cookie=settings.staff_cookie_secure,
         )
         app.state.readiness = Readiness(
             redis, rasa, http, settings.action_server_url, settings.health_timeout_seconds
@@ -115,7 +146,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         message = ui.text("service_unavailable", SOURCE_LOCALE)
         return JSONResponse(error_body("redis_unavailable", message), status_code=503)
 
+    @app.exception_handler(NotSignedInError)
+    async def _sign_in(_: Request, __: NotSignedInError) -> RedirectResponse:
+        return RedirectResponse("/staff/login", status_code=303)
+
     app.include_router(health.router)
+    app.include_router(staff_pages.router)
+    app.include_router(staff_api.router)
     app.include_router(chat.router)
     app.include_router(plan.router)
     app.include_router(sessions.router)

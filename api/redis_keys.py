@@ -41,3 +41,27 @@ def feedback(site: str) -> str:
 
 def session_escalations(session_id: str) -> str:
     return f"{PREFIX}:session:{session_id}:escalations"
+
+
+def staff_account(email: str) -> str:
+    return f"{PREFIX}:staff:{email.lower()}"
+
+
+def staff_session(token: str) -> str:
+    return f"{PREFIX}:staff-session:{token}"
+
+
+def login_failures(email: str, ip: str) -> str:
+    return f"{PREFIX}:login-failures:{email.lower()}:{ip}"
+
+
+def staff_online(site: str) -> str:
+    return f"{PREFIX}:site:{site}:staff-online"
+
+
+def audit_log(site: str) -> str:
+    return f"{PREFIX}:site:{site}:audit"
+
+
+def volume(site: str) -> str:
+    return f"{PREFIX}:site:{site}:volume"

@@ -30,6 +30,7 @@ class Settings(BaseSettings):
     max_message_chars: int = Field(default=2000, ge=10)
     max_body_bytes: int = Field(default=16_384, ge=1024)
     session_ttl_seconds: int = Field(default=30 * 24 * 3600, ge=60)
+    staff_cookie_secure: bool = True  # browsers also keep Secure cookies on http://localhost
     plan_ttl_seconds: int = Field(default=180 * 24 * 3600, ge=60)  # renewed when opened
 
     @model_validator(mode="after")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime, time, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -79,3 +81,34 @@ def load_sites(path: Path = SITES_FILE) -> dict[str, Site]:
         site_id: Site.model_validate({"id": site_id, **body})
         for site_id, body in (raw.get("sites") or {}).items()
     }
+
+
+NETHERLANDS = ZoneInfo("Europe/Amsterdam")
+
+
+def _opening_hours(site: Site, day: datetime) -> tuple[time, time] | None:
+    hours = site.office_hours.get(WEEKDAYS[day.weekday()])
+    if not hours:
+        return None
+    start, end = hours.split("-")
+    return time.fromisoformat(start), time.fromisoformat(end)
+
+
+def is_open(site: Site, now: datetime) -> bool:
+    local = now.astimezone(NETHERLANDS)
+    hours = _opening_hours(site, local)
+    return hours is not None and hours[0] <= local.time() < hours[1]
+
+
+def next_opening(site: Site, now: datetime) -> datetime | None:
+    """When the office next opens (Europe/Amsterdam), or None without office hours."""
+    local = now.astimezone(NETHERLANDS)
+    for days in range(8):
+        day = local + timedelta(days=days)
+        hours = _opening_hours(site, day)
+        if hours is None:
+            continue
+        opens = datetime.combine(day.date(), hours[0], tzinfo=NETHERLANDS)
+        if opens > local:
+            return opens
+    return None

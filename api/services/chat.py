@@ -5,9 +5,14 @@ from __future__ import annotations
 import re
 import time
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from babel.dates import format_datetime
 
 from actions.reply import Reply, is_reply
+from api.core.sites import Site, is_open, next_opening
 from api.errors import ApiError
 from api.schemas import ChatRequest, ChatResponse, MessageOut, PlanLinkOut, SuggestionOut
 from api.services.escalations import EscalationReason, EscalationStore
@@ -16,9 +21,11 @@ from api.services.plans import PlanService
 from api.services.rasa_client import RasaClient, RasaUnavailableError
 from api.services.redaction import redact
 from api.services.sessions import Handoff, Session, SessionStore
-from knowledge.languages import negotiate, normalize_locale
+from api.staff.auth import StaffSessions
+from knowledge.languages import cldr_locale, negotiate, normalize_locale
 from knowledge.plan.profile import Profile
 from knowledge.schema import Topic
+from knowledge.ui_text import UiText
 
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028-\u202e\ufeff]")
 BUTTON_PAYLOAD = re.compile(r"^/[a-z0-9_-]{1,80}$")
@@ -45,6 +52,9 @@ class ChatService:
     max_message_chars: int
     unsupported_note: str  # said in English when the user writes in a language we do not speak
     plans: PlanService
+    sites: Mapping[str, Site]
+    staff: StaffSessions
+    ui: UiText
 
     async def handle(
         self, request: ChatRequest, accept_language: str | None = None
@@ -76,6 +86,9 @@ class ChatService:
             locale, unsupported = choice.locale, choice.unsupported
         # Rasa keeps the text in its tracker store, so it only ever sees the masked text.
         masked = redact(text) if not is_payload else text
+        await self.sessions.count_message(session.site, locale)
+        if session.handoff is Handoff.ACTIVE:
+            return await self._to_staff(session, masked, locale)
         question = without_markup(masked)
         try:
             bot_messages = await self.rasa.send(
@@ -99,7 +112,10 @@ class ChatService:
         session.locale = locale
         session.awaiting_answer = bool(answer.get("expects_answer"))
         plan_link = await self._save_plan(answer, locale)
+        if plan_link:
+            session.plan_code = plan_link.code
         escalated = False
+        availability: str | None = None
         if answer["escalate"]:
             reason = (
                 EscalationReason.HANDOFF_REQUESTED
@@ -117,6 +133,7 @@ class ChatService:
             escalated = True
             if reason is EscalationReason.HANDOFF_REQUESTED:
                 session.handoff = Handoff.REQUESTED
+                availability = await self._availability(session, locale)
         now = time.time()
         await self.sessions.save_turn(
             session,
@@ -137,14 +154,12 @@ class ChatService:
         )
         notes = [MessageOut(text=self.unsupported_note)] if unsupported else []
         after = (
-            [
-                MessageOut(
-                    text=self.plans.ui.text("plan.open_checklist", locale, code=plan_link.code)
-                )
-            ]
+            [MessageOut(text=self.ui.text("plan.open_checklist", locale, code=plan_link.code))]
             if plan_link
             else []
         )
+        if availability:
+            after.append(MessageOut(text=availability))
         return ChatResponse(
             session_id=session.id,
             locale=locale,
@@ -169,6 +184,40 @@ class ChatService:
             handoff=session.handoff.value,
             plan=plan_link,
         )
+
+    async def _to_staff(self, session: Session, masked: str, locale: str) -> ChatResponse:
+        """A staff member has taken over: the bot stays silent and the message waits for them."""
+        await self.sessions.save_turn(
+            session, [{"from": "user", "text": masked, "at": time.time(), "locale": locale}]
+        )
+        return ChatResponse(
+            session_id=session.id,
+            locale=session.locale or locale,
+            messages=[],
+            topic=None,
+            entry=None,
+            confidence=0.0,
+            suggestions=[],
+            escalated=False,
+            handoff=session.handoff.value,
+        )
+
+    async def _availability(self, session: Session, locale: str) -> str | None:
+        """Outside office hours, or with nobody online: when to expect an answer, and a code."""
+        site = self.sites.get(session.site)
+        if site is None:
+            return None
+        now = datetime.now(UTC)
+        if is_open(site, now) and await self.staff.anyone_online(site.id):
+            return None
+        code = await self.sessions.resume_code(session)
+        opens = next_opening(site, now)
+        if not is_open(site, now) and opens is not None:
+            when = format_datetime(
+                opens, "EEEE HH:mm", tzinfo=opens.tzinfo, locale=cldr_locale(locale)
+            )
+            return self.ui.text("handoff.closed_now", locale, opens=when, code=code)
+        return self.ui.text("handoff.nobody_online", locale, code=code)
 
     async def _save_plan(self, answer: Reply, locale: str) -> PlanLinkOut | None:
         """A finished plan form: save the plan under a pick-up code and link its checklist."""

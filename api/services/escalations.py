@@ -79,3 +79,14 @@ class EscalationStore:
     async def ids_for_session(self, session_id: str) -> list[str]:
         members = await self._redis.smembers(redis_keys.session_escalations(session_id))
         return sorted(str(member) for member in members)
+
+    async def get(self, escalation_id: str) -> dict[str, str] | None:
+        data = decode_hash(await self._redis.hgetall(redis_keys.escalation(escalation_id)))
+        return {"id": escalation_id, **data} if data else None
+
+    async def update(self, escalation_id: str, **fields: str) -> None:
+        await self._redis.hset(redis_keys.escalation(escalation_id), mapping=dict(fields))  # type: ignore[arg-type]
+
+    async def for_session(self, session_id: str) -> list[dict[str, str]]:
+        found = [await self.get(e) for e in await self.ids_for_session(session_id)]
+        return [e for e in found if e]

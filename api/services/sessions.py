@@ -33,6 +33,7 @@ class Session:
     created_at: float
     locale_pinned: bool = False  # the user asked for this language: detection no longer changes it
     awaiting_answer: bool = False  # the bot asked a plan question: the reply keeps the language
+    plan_code: str = ""  # the arrival plan made in this conversation, for staff
 
     def as_hash(self) -> dict[str, str]:
         return {
@@ -42,6 +43,7 @@ class Session:
             "created_at": f"{self.created_at:.3f}",
             "locale_pinned": "1" if self.locale_pinned else "",
             "awaiting_answer": "1" if self.awaiting_answer else "",
+            "plan_code": self.plan_code,
         }
 
 
@@ -66,6 +68,7 @@ class SessionStore:
             created_at=float(raw.get("created_at", "0")),
             locale_pinned=bool(raw.get("locale_pinned")),
             awaiting_answer=bool(raw.get("awaiting_answer")),
+            plan_code=raw.get("plan_code", ""),
         )
 
     def create(self, site: str) -> Session:
@@ -104,11 +107,10 @@ class SessionStore:
 
     async def resume_code(self, session: Session) -> str:
         """A short code that opens this conversation on another device (as long as it lives)."""
-        ttl = await self._redis.ttl(redis_keys.session(session.id))
         for _ in range(5):
             code = new_code()
             if await self._redis.set(
-                redis_keys.resume_code(code), session.id, nx=True, ex=max(ttl, 60)
+                redis_keys.resume_code(code), session.id, nx=True, ex=self._ttl
             ):
                 return code
         raise RuntimeError("could not find a free resume code")
@@ -119,3 +121,8 @@ class SessionStore:
             return None
         session_id = await self._redis.get(redis_keys.resume_code(code))
         return await self.get(str(session_id)) if session_id else None
+
+    async def count_message(self, site: str, locale: str) -> None:
+        """Messages per language and day, for the staff insights (no content, no ids)."""
+        day = time.strftime("%Y-%m-%d", time.gmtime())
+        await self._redis.hincrby(redis_keys.volume(site), f"{day}:{locale}", 1)

@@ -214,6 +214,7 @@ form.ask input { flex: 1; padding: 8px 10px; border: 1px solid #5a5a5a; border-r
       for (const language of this.config.languages) {
         this.languageSelect.append(el("option", { value: language.code, lang: language.code, text: language.name }));
       }
+      this.personButton = el("button", { type: "button", onclick: () => this.send("/human_handoff", this.t.talk_to_person) });
       this.menuButton = el("button", { type: "button", "aria-expanded": "false", "aria-controls": "menu",
         onclick: () => this.toggleMenu() }, "⋯");
       this.closeButton = el("button", { type: "button", onclick: () => this.toggle(false) }, "×");
@@ -221,7 +222,7 @@ form.ask input { flex: 1; padding: 8px 10px; border: 1px solid #5a5a5a; border-r
         el("div", { class: "top" },
           this.config.site.logo ? el("img", { src: new URL(this.config.site.logo, API).href, alt: "" }) : null,
           el("div", { class: "titles" }, this.heading, this.subtitle), this.closeButton),
-        el("div", { class: "tools" }, this.languageLabel, this.languageSelect, this.menuButton));
+        el("div", { class: "tools" }, this.personButton, this.languageLabel, this.languageSelect, this.menuButton));
       this.menu = el("div", { class: "menu", id: "menu", hidden: true });
       this.state = el("div", { class: "state", role: "status", hidden: true });
       this.log = el("div", { class: "log", role: "log", "aria-live": "polite", "aria-relevant": "additions" });
@@ -229,7 +230,6 @@ form.ask input { flex: 1; padding: 8px 10px; border: 1px solid #5a5a5a; border-r
       this.input = el("input", { id: "question", autocomplete: "off", maxlength: "2000" });
       this.inputLabel = el("label", { for: "question", class: "sr" });
       this.sendButton = el("button", { type: "submit", class: "primary" });
-      this.personButton = el("button", { type: "button", onclick: () => this.send("/human_handoff", t.talk_to_person) });
       const form = el("form", { class: "ask", onsubmit: (e) => {
         e.preventDefault();
         const text = this.input.value.trim();
@@ -267,7 +267,7 @@ form.ask input { flex: 1; padding: 8px 10px; border: 1px solid #5a5a5a; border-r
 
     buildMenu() {
       const t = this.t;
-      this.menu.replaceChildren(this.personButton,
+      this.menu.replaceChildren(
         el("button", { type: "button", onclick: () => this.showCode() }, t["widget.code"]),
         this.codeForm(),
         this.sessionId ? el("a", { href: `${API}/api/v1/sessions/${this.sessionId}/transcript.txt`,

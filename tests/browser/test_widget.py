@@ -197,3 +197,15 @@ def test_no_wcag_violations_closed_and_open(page: Page, stack: Stack) -> None:
     page.get_by_role("button", name="More options").click()
     opened = axe_violations(page)
     assert opened == [], json.dumps(opened, indent=1)
+
+
+def test_talk_to_a_person_shows_the_handoff_state(page: Page, stack: Stack) -> None:
+    open_page(page, stack)
+    page.locator("welkom-chat .launcher").click()
+    page.get_by_role("button", name="Talk to a person").click()
+    expect(page.locator("welkom-chat .state")).to_have_text(
+        "Waiting for a staff member to join this chat.", timeout=ANSWER_TIMEOUT
+    )
+    expect(page.locator("welkom-chat .msg.bot").last).to_have_attribute(
+        "data-topic", "human_handoff"
+    )

@@ -1,0 +1,133 @@
+"""The whole staff flow in real Chromium, with two sites and two staff accounts: a user asks
+for a person -> staff of that site (not the other) sees it -> claims -> the bot stays silent ->
+staff answers with a knowledge entry -> the user reads it in Turkish -> staff closes -> the bot
+answers again."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from knowledge.knowledge_base import KnowledgeBase
+from knowledge.translations import Catalogs
+from runner.stack import Stack
+
+pytestmark = pytest.mark.stack
+PASSWORD = "correct horse battery staple"
+ANSWER_TIMEOUT = 20_000
+
+
+def create_account(stack: Stack, email: str, site: str, role: str = "staff") -> None:
+    """With the documented command, against the stack's Redis."""
+    env = {
+        **os.environ,
+        "WELKOM_REDIS_URL": f"redis://127.0.0.1:{stack.config.redis_port}/0",
+        "WELKOM_STAFF_PASSWORD": PASSWORD,
+    }
+    command = [
+        sys.executable,
+        "-m",
+        "api.staff",
+        "create-account",
+        "--email",
+        email,
+        "--site",
+        site,
+        "--role",
+        role,
+    ]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.fixture(scope="module")
+def accounts(stack: Stack) -> None:
+    create_account(stack, "anna@demo.example", "demo", "admin")
+    create_account(stack, "bram@utrecht.example", "utrecht-region")
+
+
+def staff_page(browser: Browser, stack: Stack, email: str) -> Iterator[Page]:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{stack.config.api_url}/staff")
+    expect(page).to_have_url(f"{stack.config.api_url}/staff/login")
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.locator("h1")).to_have_text("Queue")
+    yield page
+    context.close()
+
+
+def test_handoff_flow_across_two_sites(
+    page: Page,
+    browser: Browser,
+    stack: Stack,
+    accounts: None,
+    knowledge: KnowledgeBase,
+    catalogs: Catalogs,
+) -> None:
+    # The user, on the demo site's widget, in Turkish, asks for a person.
+    page.goto(f"{stack.config.api_url}/?lang=tr")
+    page.locator("welkom-chat .launcher").click()
+    page.locator("welkom-chat #question").fill("Bir çalışanla konuşmak istiyorum")
+    page.keyboard.press("Enter")
+    expect(page.locator("welkom-chat .state")).to_be_visible(timeout=ANSWER_TIMEOUT)
+
+    anna = next(staff_page(browser, stack, "anna@demo.example"))
+    bram = next(staff_page(browser, stack, "bram@utrecht.example"))
+    row = anna.locator("tr.escalation", has_text="Bir çalışanla konuşmak istiyorum")
+    expect(row).to_have_count(1)
+    expect(
+        bram.locator("tr.escalation", has_text="Bir çalışanla konuşmak istiyorum")
+    ).to_have_count(0)
+    escalation_url = row.locator("a").get_attribute("href")
+    assert escalation_url is not None
+    # The other site's staff cannot open it even with the address.
+    response = bram.goto(stack.config.api_url + escalation_url)
+    assert response is not None and response.status == 404
+
+    row.locator("a").click()
+    expect(anna.locator("#language")).to_have_text("tr")
+    anna.get_by_role("button", name="Claim this chat (the bot goes silent)").click()
+    expect(anna.locator("#handoff")).to_have_text("active")
+
+    # The bot is silent now; the user's message reaches the staff member live.
+    bot_before = page.locator("welkom-chat .msg.bot").count()
+    page.locator("welkom-chat #question").fill("Kayıt için hangi belgeler gerekiyor?")
+    page.keyboard.press("Enter")
+    expect(anna.locator("#transcript li.user").last).to_contain_text(
+        "Kayıt için hangi belgeler gerekiyor?", timeout=ANSWER_TIMEOUT
+    )
+    expect(page.locator("welkom-chat .state")).to_contain_text("katıldı")  # "has joined"
+    assert page.locator("welkom-chat .msg.bot").count() == bot_before
+
+    # Staff answers with a knowledge entry; the user reads it in Turkish.
+    anna.get_by_label("Or send a knowledge entry").select_option("registration-documents")
+    anna.get_by_role("button", name="Send entry").click()
+    staff_message = page.locator("welkom-chat .msg.staff").last
+    expect(staff_message).to_be_visible(timeout=ANSWER_TIMEOUT)
+    english = knowledge.entries["registration-documents"].title
+    turkish = catalogs.pgettext("tr", "entry:registration-documents:title", english)
+    assert turkish and turkish != english
+    expect(staff_message).to_contain_text(turkish)
+    assert staff_message.evaluate("m => m.closest('[lang]').getAttribute('lang')") == "tr"
+
+    # Closing hands the chat back to the bot.
+    anna.get_by_role("button", name="Close (the bot answers again)").click()
+    expect(anna.locator("h1")).to_have_text("Queue")
+    expect(page.locator("welkom-chat .state")).to_be_visible(timeout=ANSWER_TIMEOUT)
+    page.locator("welkom-chat #question").fill("DigiD nedir?")
+    page.keyboard.press("Enter")
+    answer = page.locator("welkom-chat .msg.bot").last
+    expect(answer).to_have_attribute("data-topic", "digid", timeout=ANSWER_TIMEOUT)
+
+    # Every step is in the site's audit log, which the admin can read.
+    anna.goto(f"{stack.config.api_url}/staff/audit")
+    for action in ("login", "claim", "reply_with_entry", "close"):
+        expect(anna.locator("td", has_text=action).first).to_be_visible()
