@@ -6,11 +6,20 @@ import uvicorn
 
 from api.core.config import get_settings
 from api.main import create_app
+from api.observability import configure_logging
 
 
 def main() -> None:
     settings = get_settings()
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+    configure_logging()
+    # One JSON line per request comes from the app itself (route templates, no ids or text).
+    uvicorn.run(
+        create_app(settings),
+        host=settings.host,
+        port=settings.port,
+        log_config=None,
+        access_log=False,
+    )
 
 
 if __name__ == "__main__":

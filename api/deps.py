@@ -8,6 +8,8 @@ from fastapi import Depends, Request
 
 from api.core.config import Settings
 from api.core.sites import Site
+from api.errors import ApiError
+from api.rate_limit import RateLimiter
 from api.readiness import Readiness
 from api.services.chat import ChatService
 from api.services.feedback import FeedbackService
@@ -35,6 +37,31 @@ def _sites(request: Request) -> dict[str, Site]:
     return sites
 
 
+def _limiter(request: Request) -> RateLimiter:
+    limiter: RateLimiter = request.app.state.rate_limiter
+    return limiter
+
+
+async def limit_per_ip(request: Request) -> None:
+    """Counts the request against its address's limit; 429 with Retry-After when over it."""
+    limiter = _limiter(request)
+    address = request.client.host if request.client else ""
+    wait = await limiter.retry_after("ip", address)
+    if wait:
+        raise ApiError(429, "rate_limited", headers={"Retry-After": str(wait)})
+
+
+def check_origin(request: Request, site_id: str) -> None:
+    """A browser request from another origin must come from one of the site's pages."""
+    origin = request.headers.get("origin")
+    if not origin or origin == str(request.base_url).rstrip("/"):
+        return
+    sites: dict[str, Site] = request.app.state.sites
+    site = sites.get(site_id)
+    if site is None or origin not in site.allowed_origins:
+        raise ApiError(403, "origin_not_allowed")
+
+
 def _readiness(request: Request) -> Readiness:
     readiness: Readiness = request.app.state.readiness
     return readiness
@@ -53,6 +80,8 @@ def _ui(request: Request) -> UiText:
 ChatDep = Annotated[ChatService, Depends(_chat)]
 FeedbackDep = Annotated[FeedbackService, Depends(_feedback)]
 SitesDep = Annotated[dict[str, Site], Depends(_sites)]
+LimiterDep = Annotated[RateLimiter, Depends(_limiter)]
+PerIpLimit = Depends(limit_per_ip)
 PlanDep = Annotated[PlanService, Depends(_plans)]
 ReadinessDep = Annotated[Readiness, Depends(_readiness)]
 SettingsDep = Annotated[Settings, Depends(_settings)]

@@ -28,6 +28,7 @@ class ApiError(Exception):
         locale: str = SOURCE_LOCALE,
         params: dict[str, str] | None = None,
         detail: list[dict[str, str]] | None = None,
+        headers: dict[str, str] | None = None,
     ) -> None:
         super().__init__(code)
         self.status = status
@@ -36,6 +37,7 @@ class ApiError(Exception):
         self.locale = locale
         self.params = params or {}
         self.detail = detail or []
+        self.headers = headers or {}
 
 
 def error_body(
@@ -52,7 +54,9 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError) -> JSONResponse:
         message = ui(request).text(exc.message_key, exc.locale, **exc.params)
-        return JSONResponse(error_body(exc.code, message, exc.detail), status_code=exc.status)
+        return JSONResponse(
+            error_body(exc.code, message, exc.detail), status_code=exc.status, headers=exc.headers
+        )
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:

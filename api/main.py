@@ -9,6 +9,7 @@ from pathlib import Path
 
 import httpx
 from fastapi import FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from redis.asyncio import Redis
@@ -19,8 +20,11 @@ from api.body_limit import BodySizeLimit
 from api.core.config import Settings, get_settings
 from api.core.sites import load_sites
 from api.errors import error_body, install_error_handlers
+from api.observability import Metrics, RequestObserver
+from api.rate_limit import RateLimiter
 from api.readiness import Readiness
 from api.routes import chat, checklist, demo, health, plan, sessions, widget
+from api.security_headers import SecurityHeaders
 from api.services.chat import ChatService
 from api.services.escalations import EscalationStore
 from api.services.feedback import FeedbackService
@@ -63,6 +67,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     entry_renderer = EntryRenderer(knowledge, catalogs, FigureFormatter(knowledge.figures, ui))
     search = KnowledgeSearch.build(knowledge, catalogs)
     sites = load_sites()
+    metrics = Metrics()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -107,6 +112,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             plans=plans,
             sites=sites,
             staff=StaffSessions(redis),  # who is online, for the handoff message
+            metrics=metrics,
             ui=ui,
         )
         staff_sessions = StaffSessions(redis)
@@ -125,6 +131,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             search=search,
             secure_cookie=settings.staff_cookie_secure,
         )
+        app.state.rate_limiter = RateLimiter(
+            redis, settings.rate_limit_per_ip, settings.rate_limit_per_session
+        )
         app.state.readiness = Readiness(
             redis, rasa, http, settings.action_server_url, settings.health_timeout_seconds
         )
@@ -135,6 +144,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             await redis.aclose()
 
     app = FastAPI(title="Welkom", version="0.1.0", lifespan=lifespan)
+    app.state.metrics = metrics
     app.state.settings = settings
     app.state.ui = ui
     app.state.sites = sites
@@ -160,9 +170,26 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(checklist.router)
     app.include_router(demo.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.add_middleware(RequestObserver, metrics=metrics)
     app.add_middleware(
         BodySizeLimit,
         max_bytes=settings.max_body_bytes,
         message=ui.text("error.payload_too_large", SOURCE_LOCALE),
+    )
+    # The widget on the sites' own pages calls the api across origins (the chat also checks
+    # that the origin belongs to the site it names).
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=sorted({o for site in sites.values() for o in site.allowed_origins}),
+        allow_methods=["GET", "POST", "PUT", "DELETE"],
+        allow_headers=["Content-Type"],
+        max_age=600,
+    )
+    framers = " ".join(sorted({a for site in sites.values() for a in site.frame_ancestors}))
+    app.add_middleware(
+        SecurityHeaders,
+        frame_ancestors=lambda path: (
+            "'none'" if path.startswith("/staff") else f"'self' {framers}".strip()
+        ),
     )
     return app

@@ -65,3 +65,7 @@ def audit_log(site: str) -> str:
 
 def volume(site: str) -> str:
     return f"{PREFIX}:site:{site}:volume"
+
+
+def rate(kind: str, subject: str, window: int) -> str:
+    return f"{PREFIX}:rate:{kind}:{subject}:{window}"

@@ -91,6 +91,8 @@ def main(argv: list[str] | None = None) -> int:
             actions_port=free_port(),
             redis_port=free_port(),
             var_dir=Path(tempfile.mkdtemp(prefix="welkom-eval-")),
+            # One client sends every question: no per-address or per-conversation limits.
+            api_settings={"WELKOM_RATE_LIMIT_PER_IP": "0", "WELKOM_RATE_LIMIT_PER_SESSION": "0"},
         )
         stack = Stack.create(config)
         stack.start(args.model or ensure_model())

@@ -30,6 +30,9 @@ class StackConfig:
     var_dir: Path = VAR_DIR
     rasa_token: str = field(default_factory=lambda: secrets.token_hex(24))
     host: str = "127.0.0.1"
+    # Extra WELKOM_* settings for the api, e.g. no per-address limit for a test or benchmark
+    # client that sends everything from one address.
+    api_settings: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_env(cls) -> StackConfig:
@@ -146,6 +149,7 @@ class Stack:
                 "WELKOM_RASA_URL": self.config.rasa_url,
                 "WELKOM_RASA_TOKEN": self.config.rasa_token,
                 "WELKOM_ACTION_SERVER_URL": self.config.actions_url,
+                **self.config.api_settings,
             }
         )
         self.children["api"] = self.supervisor.start(

@@ -30,6 +30,8 @@ class Settings(BaseSettings):
     max_message_chars: int = Field(default=2000, ge=10)
     max_body_bytes: int = Field(default=16_384, ge=1024)
     session_ttl_seconds: int = Field(default=30 * 24 * 3600, ge=60)
+    rate_limit_per_ip: int = Field(default=120, ge=0)  # requests a minute from one address
+    rate_limit_per_session: int = Field(default=30, ge=0)  # messages a minute in one chat
     staff_cookie_secure: bool = True  # browsers also keep Secure cookies on http://localhost
     plan_ttl_seconds: int = Field(default=180 * 24 * 3600, ge=60)  # renewed when opened
 

@@ -45,7 +45,8 @@ class Site(BaseModel):
     default_locale: str = "en"
     colour: str = "#0b5394"
     logo: str = ""
-    allowed_origins: tuple[str, ...] = ()
+    allowed_origins: tuple[str, ...] = ()  # pages that may embed the widget (CORS, Origin check)
+    frame_ancestors: tuple[str, ...] = ()  # pages that may frame our pages (checklist, demo)
     contact: Contact = Contact()
     office_hours: dict[str, str] = {}
     municipalities: tuple[str, ...] = ()

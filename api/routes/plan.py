@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Header, Response, status
 
-from api.deps import PlanDep
+from api.deps import PerIpLimit, PlanDep
 from api.schemas import (
     ErrorResponse,
     PlanRequest,
@@ -23,6 +23,7 @@ ERRORS: dict[int | str, dict[str, object]] = {
     404: {"model": ErrorResponse},
     413: {"model": ErrorResponse},
     422: {"model": ErrorResponse},
+    429: {"model": ErrorResponse},
     503: {"model": ErrorResponse},
 }
 
@@ -60,6 +61,7 @@ async def make_plan(
 
 @router.post(
     "/plans",
+    dependencies=[PerIpLimit],
     response_model=SavedPlanOut,
     status_code=status.HTTP_201_CREATED,
     responses=ERRORS,

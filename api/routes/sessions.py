@@ -9,7 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response, status
 from fastapi.responses import PlainTextResponse
 
-from api.deps import ChatDep, FeedbackDep, SitesDep, UiDep
+from api.deps import ChatDep, FeedbackDep, PerIpLimit, SitesDep, UiDep
 from api.errors import ApiError
 from api.schemas import (
     CodeOut,
@@ -27,6 +27,7 @@ router = APIRouter(prefix="/api/v1", tags=["sessions"])
 ERRORS: dict[int | str, dict[str, object]] = {
     404: {"model": ErrorResponse},
     422: {"model": ErrorResponse},
+    429: {"model": ErrorResponse},
     503: {"model": ErrorResponse},
 }
 
@@ -100,6 +101,7 @@ async def download_transcript(
 
 @router.post(
     "/sessions/{session_id}/code",
+    dependencies=[PerIpLimit],
     response_model=CodeOut,
     status_code=status.HTTP_201_CREATED,
     responses=ERRORS,
@@ -110,7 +112,9 @@ async def session_code(session_id: str, chat: ChatDep) -> CodeOut:
     return CodeOut(code=await chat.sessions.resume_code(session))
 
 
-@router.post("/sessions/resume", response_model=SessionOut, responses=ERRORS)
+@router.post(
+    "/sessions/resume", dependencies=[PerIpLimit], response_model=SessionOut, responses=ERRORS
+)
 async def resume_session(request: ResumeRequest, chat: ChatDep) -> SessionOut:
     session = await chat.sessions.resume(request.code)
     if session is None:
@@ -120,6 +124,7 @@ async def resume_session(request: ResumeRequest, chat: ChatDep) -> SessionOut:
 
 @router.post(
     "/feedback",
+    dependencies=[PerIpLimit],
     response_model=FeedbackOut,
     status_code=status.HTTP_201_CREATED,
     responses=ERRORS,

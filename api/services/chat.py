@@ -14,6 +14,7 @@ from babel.dates import format_datetime
 from actions.reply import Reply, is_reply
 from api.core.sites import Site, is_open, next_opening
 from api.errors import ApiError
+from api.observability import Metrics
 from api.schemas import ChatRequest, ChatResponse, MessageOut, PlanLinkOut, SuggestionOut
 from api.services.escalations import EscalationReason, EscalationStore
 from api.services.language import LanguageGuesser
@@ -55,6 +56,7 @@ class ChatService:
     sites: Mapping[str, Site]
     staff: StaffSessions
     ui: UiText
+    metrics: Metrics
 
     async def handle(
         self, request: ChatRequest, accept_language: str | None = None
@@ -114,6 +116,7 @@ class ChatService:
         plan_link = await self._save_plan(answer, locale)
         if plan_link:
             session.plan_code = plan_link.code
+        self._observe(answer, locale)
         escalated = False
         availability: str | None = None
         if answer["escalate"]:
@@ -131,6 +134,7 @@ class ChatService:
                 confidence=answer["confidence"],
             )
             escalated = True
+            self.metrics.escalations.labels(session.site, locale, reason.value).inc()
             if reason is EscalationReason.HANDOFF_REQUESTED:
                 session.handoff = Handoff.REQUESTED
                 availability = await self._availability(session, locale)
@@ -184,6 +188,18 @@ class ChatService:
             handoff=session.handoff.value,
             plan=plan_link,
         )
+
+    def _observe(self, answer: Reply, locale: str) -> None:
+        if answer["entry"]:
+            kind = "answered"
+            self.metrics.confidence.labels(locale).observe(answer["confidence"])
+        elif answer["suggestions"] or (answer["buttons"] and answer["topic"] is None):
+            kind = "did_you_mean"
+        elif answer["escalate"] and answer["topic"] != Topic.HUMAN_HANDOFF:
+            kind = "no_answer"
+        else:
+            kind = "conversation"
+        self.metrics.answers.labels(kind, locale).inc()
 
     async def _to_staff(self, session: Session, masked: str, locale: str) -> ChatResponse:
         """A staff member has taken over: the bot stays silent and the message waits for them."""

@@ -14,7 +14,12 @@ PHONE = re.compile(  # international (+31 6 ..., 0031 ...) or Dutch national (06
     r"(?<![\w+])(?:\+|00)\d{1,3}[ .-]?(?:\(0\))?[ .-]?\d(?:[ .-]?\d){6,12}(?!\d)"
     r"|(?<!\d)0\d(?:[ .-]?\d){8}(?!\d)"
 )
-PASSPORT = re.compile(r"\b(?=[A-Z0-9]*\d{6})[A-Z]{1,2}[A-Z0-9]{6,8}\b")
+PASSPORT = re.compile(
+    # Most countries: one or two letters and at least six digits (E12345678, U1234567) ...
+    r"\b(?=[A-Z0-9]*\d{6})[A-Z]{1,2}[A-Z0-9]{6,8}\b"
+    # ... and the Dutch format: two letters, six letters or digits, one digit (no letter O).
+    r"|\b[A-NP-Z]{2}[A-NP-Z0-9]{6}\d\b"
+)
 
 MASKS = {
     "bsn": "[BSN]",

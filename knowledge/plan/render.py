@@ -106,7 +106,7 @@ class PlanRenderer:
     def _step(self, item: PlannedStep, profile: Profile, locale: str, today: date) -> RenderedStep:
         step = item.step
         texts, served = self._texts(step, locale)
-        year = (profile.arrival_date or today).year
+        year = today.year  # the rules as they stand now (deadlines use those of the arrival year)
         title, why, where, *bring_texts = (self.formatter.render(t, served, year) for t in texts)
         if step.place is Place.MUNICIPALITY and profile.municipality:
             where = f"Gemeente {profile.municipality}: {where}"

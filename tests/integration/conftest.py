@@ -21,6 +21,9 @@ def start_stack(var_dir: Path) -> Stack:
         actions_port=free_port(),
         redis_port=free_port(),
         var_dir=var_dir,
+        # Every test request comes from 127.0.0.1: the per-address limit is tested on its own
+        # (test_rate_limits.py); the per-conversation limit stays as configured.
+        api_settings={"WELKOM_RATE_LIMIT_PER_IP": "0"},
     )
     stack = Stack.create(config)
     stack.start(ensure_model())

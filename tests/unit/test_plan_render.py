@@ -34,6 +34,7 @@ PROFILES = [
     Profile(first_work_day=date(2029, 1, 1), salary=5000),
     Profile(permit=Permit.RESEARCHER),
     Profile(arrival_date=date(2027, 6, 1), permit=Permit.PARTNER),
+    Profile(age=51, arrival_date=date(2000, 1, 1)),  # found by schemathesis: a 500 once
 ]
 
 
