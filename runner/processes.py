@@ -65,6 +65,10 @@ class Supervisor:
         if child in self.children:
             self.children.remove(child)
 
+    def kill(self, child: Child) -> None:
+        _signal_group(child.process, signal.SIGKILL)
+        child.process.wait(timeout=10)
+
     def stop_all(self) -> None:
         for child in reversed(list(self.children)):
             self.stop(child)

@@ -91,6 +91,7 @@ class Stack:
             "--bind", self.config.host,
             "--dir", str(data_dir),
             "--appendonly", "yes",
+            "--appendfsync", "everysec",  # at most one second of writes lost on a crash
             "--save", "",
             "--daemonize", "no",
             "--maxmemory-policy", "noeviction",
@@ -212,6 +213,10 @@ class Stack:
         """Stop one part (``redis``, ``actions``, ``rasa`` or ``api``), as an outage would."""
         self.supervisor.stop(self.children.pop(name))
 
+    def kill_part(self, name: str) -> None:
+        """Kill one part at once (SIGKILL), as a crash would: no clean shut-down."""
+        self.supervisor.kill(self.children.pop(name))
+
     def restart_part(self, name: str, model: Path) -> None:
         """Start a stopped part again and wait until it answers."""
         if name == "redis":
@@ -229,6 +234,13 @@ class Stack:
                 self.children["rasa"],
                 http_ok(f"{self.config.rasa_url}/status", {"token": self.config.rasa_token}),
                 RASA_START_TIMEOUT,
+            )
+        elif name == "api":
+            self.start_api()
+            wait_until(
+                self.children["api"],
+                http_ok(f"{self.config.api_url}/health"),
+                SERVICE_START_TIMEOUT,
             )
         else:
             raise ValueError(f"cannot restart {name!r}")

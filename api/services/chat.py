@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 
 from babel.dates import format_datetime
 
+from actions.answering import HANDOFF_PAYLOAD
 from actions.reply import Reply, is_reply
 from api.core.sites import Site, is_open, next_opening
 from api.errors import ApiError
@@ -97,6 +98,9 @@ class ChatService:
                 session.id, question, {"locale": locale, "site": session.site}
             )
         except RasaUnavailableError as exc:
+            if question == HANDOFF_PAYLOAD:
+                # Asking for a person still works without the bot.
+                return await self._handoff_without_rasa(session, locale)
             raise ApiError(
                 503, "rasa_unavailable", message_key="service_unavailable", locale=locale
             ) from exc
@@ -200,6 +204,42 @@ class ChatService:
         else:
             kind = "conversation"
         self.metrics.answers.labels(kind, locale).inc()
+
+    async def _handoff_without_rasa(self, session: Session, locale: str) -> ChatResponse:
+        await self.escalations.create(
+            session_id=session.id,
+            site=session.site,
+            reason=EscalationReason.HANDOFF_REQUESTED,
+            locale=locale,
+            question=HANDOFF_PAYLOAD,
+            confidence=0.0,
+        )
+        self.metrics.escalations.labels(session.site, locale, "handoff_requested").inc()
+        session.handoff = Handoff.REQUESTED
+        session.locale = session.locale or locale
+        text = self.ui.text("handoff_requested", locale)
+        availability = await self._availability(session, locale)
+        await self.sessions.save_turn(
+            session,
+            [
+                {"from": "user", "text": HANDOFF_PAYLOAD, "at": time.time(), "locale": locale},
+                {"from": "bot", "text": text, "at": time.time(), "topic": "human_handoff"},
+            ],
+        )
+        messages = [MessageOut(text=text)]
+        if availability:
+            messages.append(MessageOut(text=availability))
+        return ChatResponse(
+            session_id=session.id,
+            locale=locale,
+            messages=messages,
+            topic=Topic.HUMAN_HANDOFF,
+            entry=None,
+            confidence=0.0,
+            suggestions=[],
+            escalated=True,
+            handoff=session.handoff.value,
+        )
 
     async def _to_staff(self, session: Session, masked: str, locale: str) -> ChatResponse:
         """A staff member has taken over: the bot stays silent and the message waits for them."""
