@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 PY := .venv/bin/python
 
-.PHONY: help setup run test lint check catalogs freshness eval train clean
+.PHONY: help setup run test lint check catalogs freshness eval bench train clean
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -48,3 +48,7 @@ train: setup ## retrain the Rasa model even if it is cached
 
 clean: ## remove local state (var/), keeping the runtimes and the model cache
 	rm -rf var
+
+bench: setup ## latency, throughput, memory at 1, 10 and 50 users (api and Rasa); docs/benchmark.md
+	@$(PY) -m runner prepare
+	@$(PY) -m evaluation.bench

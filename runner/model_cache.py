@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -87,8 +88,18 @@ def ensure_model(bot_dir: Path = BOT_DIR, *, force: bool = False) -> Path:
         if process.wait() != 0:
             sys.exit("[model] training failed; see the output above")
         shutil.move(str(Path(out) / "model.tar.gz"), target)
-    print(f"[model] trained in {time.monotonic() - started:.0f} s: {target}", flush=True)
+    seconds = time.monotonic() - started
+    training_record(target).write_text(
+        json.dumps({"seconds": round(seconds, 1), "trained_at": time.time()}), encoding="utf-8"
+    )
+    print(f"[model] trained in {seconds:.0f} s: {target}", flush=True)
     return target
+
+
+def training_record(model: Path) -> Path:
+    """How long the model took to train (written next to it; Rasa's own cache can make a
+    retraining much faster than training from nothing)."""
+    return model.with_name(model.name.removesuffix(".tar.gz") + ".json")
 
 
 def _worth_showing(line: str) -> bool:

@@ -128,6 +128,9 @@ class Stack:
                 "WELKOM_REDIS_DB": (parsed.path or "/0").lstrip("/") or "0",
                 "WELKOM_REDIS_PASSWORD": parsed.password or "",
                 "WELKOM_TRACKER_TTL_SECONDS": env.get("WELKOM_TRACKER_TTL_SECONDS", "2592000"),
+                # Two server processes use both cores (Redis holds trackers and locks); measured
+                # in docs/benchmark.md. WELKOM_RASA_WORKERS=1 saves ~650 MB.
+                "SANIC_WORKERS": env.get("WELKOM_RASA_WORKERS", "2"),
             }
         )
         command = [
