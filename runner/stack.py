@@ -117,7 +117,7 @@ class Stack:
         ]  # fmt: skip
         self.children["actions"] = self.supervisor.start("actions", command, _app_env(), REPO_ROOT)
 
-    def start_rasa(self, model: Path) -> None:
+    def start_rasa(self, model: Path, port: int | None = None, name: str = "rasa") -> None:
         parsed = urlparse(self.config.effective_redis_url)
         env = rasa_env()
         env.update(
@@ -139,25 +139,47 @@ class Stack:
             "--endpoints", str(BOT_DIR / "endpoints.yml"),
             "--credentials", str(BOT_DIR / "credentials.yml"),
             "--enable-api", "--auth-token", self.config.rasa_token,
-            "--interface", self.config.host, "--port", str(self.config.rasa_port),
+            "--interface", self.config.host, "--port", str(port or self.config.rasa_port),
         ]  # fmt: skip
-        self.children["rasa"] = self.supervisor.start("rasa", command, env, BOT_DIR)
+        self.children[name] = self.supervisor.start(name, command, env, BOT_DIR)
 
-    def start_api(self) -> None:
+    def start_api(
+        self, port: int | None = None, rasa_port: int | None = None, name: str = "api"
+    ) -> None:
         env = _app_env()
+        rasa_url = f"http://{self.config.host}:{rasa_port or self.config.rasa_port}"
         env.update(
             {
                 "WELKOM_HOST": self.config.host,
-                "WELKOM_PORT": str(self.config.api_port),
+                "WELKOM_PORT": str(port or self.config.api_port),
                 "WELKOM_REDIS_URL": self.config.effective_redis_url,
-                "WELKOM_RASA_URL": self.config.rasa_url,
+                "WELKOM_RASA_URL": rasa_url,
                 "WELKOM_RASA_TOKEN": self.config.rasa_token,
                 "WELKOM_ACTION_SERVER_URL": self.config.actions_url,
                 **self.config.api_settings,
             }
         )
-        self.children["api"] = self.supervisor.start(
-            "api", [str(APP_PYTHON), "-m", "api"], env, REPO_ROOT
+        self.children[name] = self.supervisor.start(
+            name, [str(APP_PYTHON), "-m", "api"], env, REPO_ROOT
+        )
+
+    def start_replica(self, model: Path, api_port: int, rasa_port: int, index: int) -> None:
+        """One more Rasa server and one more api in front of it, sharing Redis and the action
+        server (scale-out on one machine); waits until both answer."""
+        rasa, api = f"rasa-{index}", f"api-{index}"
+        self.start_rasa(model, port=rasa_port, name=rasa)
+        self.start_api(port=api_port, rasa_port=rasa_port, name=api)
+        wait_until(
+            self.children[rasa],
+            http_ok(
+                f"http://{self.config.host}:{rasa_port}/status", {"token": self.config.rasa_token}
+            ),
+            RASA_START_TIMEOUT,
+        )
+        wait_until(
+            self.children[api],
+            http_ok(f"http://{self.config.host}:{api_port}/ready"),
+            SERVICE_START_TIMEOUT,
         )
 
     # -- all together ------------------------------------------------------------------
