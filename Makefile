@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 PY := .venv/bin/python
 
-.PHONY: help setup run test lint check catalogs freshness eval bench audit train clean
+.PHONY: help setup run test lint check catalogs freshness eval bench load audit train clean
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -52,6 +52,10 @@ clean: ## remove local state (var/), keeping the runtimes and the model cache
 bench: setup ## latency, throughput, memory at 1, 10 and 50 users (api and Rasa); docs/benchmark.md
 	@$(PY) -m runner prepare
 	@$(PY) -m evaluation.bench
+
+load: setup ## 200 conversations at once for 5 minutes: errors, order, memory; docs/load-test.md
+	@$(PY) -m runner prepare
+	@$(PY) -m evaluation.load
 
 audit: setup ## known vulnerabilities in both lock files (pip-audit, strict: unauditable pins fail)
 	@.venv/bin/pip-audit --strict --no-deps --disable-pip --progress-spinner off -r requirements/app.lock

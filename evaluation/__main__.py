@@ -22,7 +22,6 @@ from evaluation.metrics import Outcome, summarize
 from evaluation.report import markdown_report
 from knowledge.nlu_examples import NLU_DIR, examples_by_intent
 from runner.model_cache import ensure_model
-from runner.processes import free_port
 from runner.stack import Stack, StackConfig
 
 REPO = Path(__file__).resolve().parent.parent
@@ -85,14 +84,10 @@ def main(argv: list[str] | None = None) -> int:
     stack = None
     base_url = args.url
     if base_url is None:
-        config = StackConfig(
-            api_port=free_port(),
-            rasa_port=free_port(),
-            actions_port=free_port(),
-            redis_port=free_port(),
-            var_dir=Path(tempfile.mkdtemp(prefix="welkom-eval-")),
-            # One client sends every question: no per-address or per-conversation limits.
-            api_settings={"WELKOM_RATE_LIMIT_PER_IP": "0", "WELKOM_RATE_LIMIT_PER_SESSION": "0"},
+        # One client sends every question: no per-address or per-conversation limits.
+        config = StackConfig.on_free_ports(
+            Path(tempfile.mkdtemp(prefix="welkom-eval-")),
+            {"WELKOM_RATE_LIMIT_PER_IP": "0", "WELKOM_RATE_LIMIT_PER_SESSION": "0"},
         )
         stack = Stack.create(config)
         stack.start(args.model or ensure_model())

@@ -22,7 +22,6 @@ import httpx
 
 from evaluation.cases import load_cases
 from runner.model_cache import ensure_model, training_record
-from runner.processes import free_port
 from runner.stack import Stack, StackConfig
 
 REPO = Path(__file__).resolve().parent.parent
@@ -198,13 +197,9 @@ def main() -> None:
     model = ensure_model()
     # Questions in all ten languages, no requests for a person (they would wait for staff).
     texts = [case.text for case in load_cases() if case.topic != "human_handoff"][::4]
-    config = StackConfig(
-        api_port=free_port(),
-        rasa_port=free_port(),
-        actions_port=free_port(),
-        redis_port=free_port(),
-        var_dir=Path(tempfile.mkdtemp(prefix="welkom-bench-")),
-        api_settings={"WELKOM_RATE_LIMIT_PER_IP": "0", "WELKOM_RATE_LIMIT_PER_SESSION": "0"},
+    config = StackConfig.on_free_ports(
+        Path(tempfile.mkdtemp(prefix="welkom-bench-")),
+        {"WELKOM_RATE_LIMIT_PER_IP": "0", "WELKOM_RATE_LIMIT_PER_SESSION": "0"},
     )
     stack = Stack.create(config)
     started = time.monotonic()

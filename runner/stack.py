@@ -14,7 +14,15 @@ import redis
 
 from runner.model_cache import rasa_env
 from runner.paths import APP_PYTHON, BOT_DIR, RASA_BIN, REPO_ROOT, VAR_DIR
-from runner.processes import Child, StartupError, Supervisor, http_ok, port_open, wait_until
+from runner.processes import (
+    Child,
+    StartupError,
+    Supervisor,
+    free_port,
+    http_ok,
+    port_open,
+    wait_until,
+)
 
 RASA_START_TIMEOUT = 300.0
 SERVICE_START_TIMEOUT = 90.0
@@ -33,6 +41,18 @@ class StackConfig:
     # Extra WELKOM_* settings for the api, e.g. no per-address limit for a test or benchmark
     # client that sends everything from one address.
     api_settings: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def on_free_ports(cls, var_dir: Path, api_settings: dict[str, str]) -> StackConfig:
+        """A stack of its own (tests, evaluation, benchmarks) next to a running one."""
+        return cls(
+            api_port=free_port(),
+            rasa_port=free_port(),
+            actions_port=free_port(),
+            redis_port=free_port(),
+            var_dir=var_dir,
+            api_settings=api_settings,
+        )
 
     @classmethod
     def from_env(cls) -> StackConfig:

@@ -5,9 +5,6 @@ answers again."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 
 import pytest
@@ -16,39 +13,20 @@ from playwright.sync_api import Browser, Page, expect
 from knowledge.knowledge_base import KnowledgeBase
 from knowledge.translations import Catalogs
 from runner.stack import Stack
+from tests.integration.conftest import STAFF_PASSWORD, create_staff_account
 
 pytestmark = pytest.mark.stack
-PASSWORD = "correct horse battery staple"
 ANSWER_TIMEOUT = 20_000
-
-
-def create_account(stack: Stack, email: str, site: str, role: str = "staff") -> None:
-    """With the documented command, against the stack's Redis."""
-    env = {
-        **os.environ,
-        "WELKOM_REDIS_URL": f"redis://127.0.0.1:{stack.config.redis_port}/0",
-        "WELKOM_STAFF_PASSWORD": PASSWORD,
-    }
-    command = [
-        sys.executable,
-        "-m",
-        "api.staff",
-        "create-account",
-        "--email",
-        email,
-        "--site",
-        site,
-        "--role",
-        role,
-    ]
-    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
-    assert done.returncode == 0, done.stderr
 
 
 @pytest.fixture(scope="module")
 def accounts(stack: Stack) -> None:
-    create_account(stack, "anna@demo.example", "demo", "admin")
-    create_account(stack, "bram@utrecht.example", "utrecht-region")
+    for email, site, role in (
+        ("anna@demo.example", "demo", "admin"),
+        ("bram@utrecht.example", "utrecht-region", "staff"),
+    ):
+        done = create_staff_account(stack, email, site, role)
+        assert done.returncode == 0, done.stderr
 
 
 def staff_page(browser: Browser, stack: Stack, email: str) -> Iterator[Page]:
@@ -57,7 +35,7 @@ def staff_page(browser: Browser, stack: Stack, email: str) -> Iterator[Page]:
     page.goto(f"{stack.config.api_url}/staff")
     expect(page).to_have_url(f"{stack.config.api_url}/staff/login")
     page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_label("Password").fill(STAFF_PASSWORD)
     page.get_by_role("button", name="Log in").click()
     expect(page.locator("h1")).to_have_text("Queue")
     yield page

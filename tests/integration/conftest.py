@@ -3,6 +3,9 @@ server with the trained model, and the api, each on a free port, with their own 
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,21 +13,13 @@ import httpx
 import pytest
 
 from runner.model_cache import ensure_model
-from runner.processes import free_port
 from runner.stack import Stack, StackConfig
 
 
 def start_stack(var_dir: Path) -> Stack:
-    config = StackConfig(
-        api_port=free_port(),
-        rasa_port=free_port(),
-        actions_port=free_port(),
-        redis_port=free_port(),
-        var_dir=var_dir,
-        # Every test request comes from 127.0.0.1: the per-address limit is tested on its own
-        # (test_rate_limits.py); the per-conversation limit stays as configured.
-        api_settings={"WELKOM_RATE_LIMIT_PER_IP": "0"},
-    )
+    # Every test request comes from 127.0.0.1: the per-address limit is tested on its own
+    # (test_rate_limits.py); the per-conversation limit stays as configured.
+    config = StackConfig.on_free_ports(var_dir, {"WELKOM_RATE_LIMIT_PER_IP": "0"})
     stack = Stack.create(config)
     stack.start(ensure_model())
     return stack
@@ -48,3 +43,20 @@ def ask(client: httpx.Client, text: str, **fields: str) -> dict[str, object]:
     assert response.status_code == 200, response.text
     body: dict[str, object] = response.json()
     return body
+
+
+STAFF_PASSWORD = "correct horse battery staple"
+
+
+def create_staff_account(
+    stack: Stack, email: str, site: str, role: str = "staff", password: str = STAFF_PASSWORD
+) -> subprocess.CompletedProcess[str]:
+    """With the documented command (python -m api.staff), against the stack's Redis."""
+    env = {
+        **os.environ,
+        "WELKOM_REDIS_URL": f"redis://127.0.0.1:{stack.config.redis_port}/0",
+        "WELKOM_STAFF_PASSWORD": password,
+    }
+    command = [sys.executable, "-m", "api.staff", "create-account", "--email", email,
+               "--site", site, "--role", role]  # fmt: skip
+    return subprocess.run(command, env=env, capture_output=True, text=True, check=False)

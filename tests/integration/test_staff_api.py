@@ -3,9 +3,6 @@ one site per staff member, the queue filters, insights across languages, freshne
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 
 import httpx
@@ -13,38 +10,10 @@ import pytest
 import redis
 
 from runner.stack import Stack
-from tests.integration.conftest import ask
+from tests.integration.conftest import STAFF_PASSWORD, ask, create_staff_account
 
 pytestmark = pytest.mark.stack
-PASSWORD = "a long enough password"
-
-
-def create_account(
-    stack: Stack, email: str, site: str, role: str = "staff"
-) -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "WELKOM_REDIS_URL": f"redis://127.0.0.1:{stack.config.redis_port}/0",
-        "WELKOM_STAFF_PASSWORD": PASSWORD,
-    }
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "api.staff",
-            "create-account",
-            "--email",
-            email,
-            "--site",
-            site,
-            "--role",
-            role,
-        ],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+PASSWORD = STAFF_PASSWORD
 
 
 class Staff:
@@ -79,7 +48,7 @@ def accounts(stack: Stack) -> None:
         ("staff@utrecht.example", "utrecht-region", "staff"),
         ("forgetful@demo.example", "demo", "staff"),
     ):
-        done = create_account(stack, email, site, role)
+        done = create_staff_account(stack, email, site, role)
         assert done.returncode == 0, done.stderr
 
 
@@ -95,27 +64,8 @@ def test_passwords_are_stored_as_argon2id_hashes(stack: Stack, accounts: None) -
     )
     assert stored["password_hash"].startswith("$argon2id$")
     assert PASSWORD not in str(stored)
-    assert create_account(stack, "x@demo.example", "nowhere").returncode == 2
-    short = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "api.staff",
-            "create-account",
-            "--email",
-            "y@demo.example",
-            "--site",
-            "demo",
-        ],
-        env={
-            **os.environ,
-            "WELKOM_REDIS_URL": f"redis://127.0.0.1:{stack.config.redis_port}/0",
-            "WELKOM_STAFF_PASSWORD": "short",
-        },
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    assert create_staff_account(stack, "x@demo.example", "nowhere").returncode == 2
+    short = create_staff_account(stack, "y@demo.example", "demo", password="short")
     assert short.returncode == 2
 
 
