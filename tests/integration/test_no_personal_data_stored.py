@@ -130,3 +130,26 @@ def test_personal_data_is_nowhere(api: httpx.Client, stack: Stack) -> None:
     )
     assert logs, "the stack writes logs"
     assert [s for s in secrets_sent if s in logs] == []
+
+
+USER_DATA_KEYS = (
+    "welkom:session:",  # sessions, transcripts, their escalation sets
+    "welkom:escalation:",
+    "welkom:tracker:",  # Rasa's copy of the conversation
+    "welkom:plan:",
+    "welkom:resume:",
+)
+
+
+def test_every_key_with_user_data_expires(api: httpx.Client, stack: Stack) -> None:
+    body = ask(api, "I want to talk to a person")
+    session_id = str(body["session_id"])
+    api.post(f"/api/v1/sessions/{session_id}/code")
+    api.post("/api/v1/plans", json={"arrival_date": "2027-03-01"})
+    client = redis.Redis(port=stack.config.redis_port, decode_responses=True)
+    checked = 0
+    for key in client.scan_iter(count=1000):
+        if key.startswith(USER_DATA_KEYS):
+            checked += 1
+            assert client.ttl(key) > 0, f"{key} never expires"
+    assert checked >= 6
