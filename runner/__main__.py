@@ -42,6 +42,8 @@ def run() -> int:
         print(
             f"\nWelkom is running ({time.monotonic() - started:.0f} s).\n"
             f"  Demo page:  {url}/\n  Dutch demo: {url}/?lang=nl\n  Chat API:   {url}/api/v1/chat\n"
+            f"  Staff:      {url}/staff (accounts: python -m api.staff create-account)\n"
+            f"  Metrics:    {url}/metrics\n"
             f"  Logs:       {stack.config.var_dir / 'logs'}\nPress Ctrl-C to stop.",
             flush=True,
         )
