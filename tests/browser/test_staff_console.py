@@ -13,6 +13,7 @@ from playwright.sync_api import Browser, Page, expect
 from knowledge.knowledge_base import KnowledgeBase
 from knowledge.translations import Catalogs
 from runner.stack import Stack
+from tests.browser.conftest import axe_violations
 from tests.integration.conftest import STAFF_PASSWORD, create_staff_account
 
 pytestmark = pytest.mark.stack
@@ -109,3 +110,22 @@ def test_handoff_flow_across_two_sites(
     anna.goto(f"{stack.config.api_url}/staff/audit")
     for action in ("login", "claim", "reply_with_entry", "close"):
         expect(anna.locator("td", has_text=action).first).to_be_visible()
+
+
+def test_console_pages_have_no_wcag_violations(
+    browser: Browser, stack: Stack, accounts: None
+) -> None:
+    context = browser.new_context(bypass_csp=True)  # only to inject axe-core
+    page = context.new_page()
+    try:
+        page.goto(f"{stack.config.api_url}/staff/login")
+        assert axe_violations(page) == []
+        page.get_by_label("E-mail").fill("anna@demo.example")
+        page.get_by_label("Password").fill(STAFF_PASSWORD)
+        page.get_by_role("button", name="Log in").click()
+        for path in ("/staff", "/staff/insights", "/staff/freshness", "/staff/audit"):
+            page.goto(stack.config.api_url + path)
+            found = axe_violations(page)
+            assert found == [], (path, found)
+    finally:
+        context.close()

@@ -5,19 +5,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 import redis
 from playwright.sync_api import Browser, Locator, Page, expect
 
 from runner.stack import Stack
+from tests.browser.conftest import axe_violations
 
 pytestmark = pytest.mark.stack
 REPO = Path(__file__).resolve().parents[2]
 SCREENSHOTS = REPO / "docs" / "screenshots"
-AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
-WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 ANSWER_TIMEOUT = 20_000
 
 
@@ -44,16 +42,6 @@ def ask(page: Page, text: str) -> Locator:
     answer = page.locator("welkom-chat .msg.bot").nth(before)
     expect(answer).to_be_visible(timeout=ANSWER_TIMEOUT)
     return answer
-
-
-def axe_violations(page: Page) -> list[dict[str, Any]]:
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA
-    )
-    return [
-        {"id": v["id"], "nodes": [n["target"] for n in v["nodes"]]} for v in result["violations"]
-    ]
 
 
 def test_english_by_keyboard_focus_in_and_out(page: Page, stack: Stack) -> None:
