@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Annotated
+from urllib.parse import urlsplit
 
 from fastapi import Depends, Request
 
@@ -51,10 +52,15 @@ async def limit_per_ip(request: Request) -> None:
         raise ApiError(429, "rate_limited", headers={"Retry-After": str(wait)})
 
 
+def is_own_origin(request: Request, origin: str) -> bool:
+    """Whether an Origin (or Referer) header names this api's own host."""
+    return urlsplit(origin).netloc == request.url.netloc
+
+
 def check_origin(request: Request, site_id: str) -> None:
     """A browser request from another origin must come from one of the site's pages."""
     origin = request.headers.get("origin")
-    if not origin or origin == str(request.base_url).rstrip("/"):
+    if not origin or is_own_origin(request, origin):
         return
     sites: dict[str, Site] = request.app.state.sites
     site = sites.get(site_id)

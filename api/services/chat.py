@@ -129,19 +129,10 @@ class ChatService:
                 if answer["topic"] == Topic.HUMAN_HANDOFF
                 else EscalationReason.UNANSWERED
             )
-            await self.escalations.create(
-                session_id=session.id,
-                site=session.site,
-                reason=reason,
-                locale=locale,
-                question=masked,
-                confidence=answer["confidence"],
+            availability = await self._escalate(
+                session, reason, locale, masked, answer["confidence"]
             )
             escalated = True
-            self.metrics.escalations.labels(session.site, locale, reason.value).inc()
-            if reason is EscalationReason.HANDOFF_REQUESTED:
-                session.handoff = Handoff.REQUESTED
-                availability = await self._availability(session, locale)
         now = time.time()
         await self.sessions.save_turn(
             session,
@@ -205,20 +196,36 @@ class ChatService:
             kind = "conversation"
         self.metrics.answers.labels(kind, locale).inc()
 
-    async def _handoff_without_rasa(self, session: Session, locale: str) -> ChatResponse:
+    async def _escalate(
+        self,
+        session: Session,
+        reason: EscalationReason,
+        locale: str,
+        question: str,
+        confidence: float,
+    ) -> str | None:
+        """Queue the conversation for staff; for a handoff request, also what to expect
+        (office hours, pick-up code) when nobody can answer now."""
         await self.escalations.create(
             session_id=session.id,
             site=session.site,
-            reason=EscalationReason.HANDOFF_REQUESTED,
+            reason=reason,
             locale=locale,
-            question=HANDOFF_PAYLOAD,
-            confidence=0.0,
+            question=question,
+            confidence=confidence,
         )
-        self.metrics.escalations.labels(session.site, locale, "handoff_requested").inc()
+        self.metrics.escalations.labels(session.site, locale, reason.value).inc()
+        if reason is not EscalationReason.HANDOFF_REQUESTED:
+            return None
         session.handoff = Handoff.REQUESTED
+        return await self._availability(session, locale)
+
+    async def _handoff_without_rasa(self, session: Session, locale: str) -> ChatResponse:
         session.locale = session.locale or locale
+        availability = await self._escalate(
+            session, EscalationReason.HANDOFF_REQUESTED, locale, HANDOFF_PAYLOAD, 0.0
+        )
         text = self.ui.text("handoff_requested", locale)
-        availability = await self._availability(session, locale)
         await self.sessions.save_turn(
             session,
             [

@@ -86,7 +86,3 @@ class EscalationStore:
 
     async def update(self, escalation_id: str, **fields: str) -> None:
         await self._redis.hset(redis_keys.escalation(escalation_id), mapping=dict(fields))  # type: ignore[arg-type]
-
-    async def for_session(self, session_id: str) -> list[dict[str, str]]:
-        found = [await self.get(e) for e in await self.ids_for_session(session_id)]
-        return [e for e in found if e]

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Annotated
-from urllib.parse import urlsplit
 
 from fastapi import Depends, Request
 
 from actions.knowledge_search import KnowledgeSearch
+from api.deps import is_own_origin
 from api.errors import ApiError
 from api.services.escalations import EscalationStore
 from api.services.plan_store import PlanStore
@@ -76,9 +76,7 @@ ApiStaff = Annotated[StaffSession, Depends(api_staff)]
 def same_origin(request: Request) -> bool:
     """A state-changing request must come from our own pages (with SameSite and the CSRF token)."""
     origin = request.headers.get("origin") or request.headers.get("referer")
-    if not origin:
-        return True
-    return urlsplit(origin).netloc == request.url.netloc
+    return not origin or is_own_origin(request, origin)
 
 
 def check_write(request: Request, staff: StaffSession, token: str | None) -> None:

@@ -48,10 +48,6 @@ INFLECTED = frozenset({"ru", "uk"})
 STEM_LENGTH = 5
 
 
-class Skipped(StrEnum):
-    SKIP = "skip"
-
-
 class Problem(StrEnum):
     """Why an answer could not be used: the key of the re-ask message."""
 
