@@ -18,38 +18,43 @@ from api.services.plans import PlanService
 from knowledge.ui_text import UiText
 
 
-def _chat(request: Request) -> ChatService:
+# Dependencies are coroutines: FastAPI would run a plain function in a worker thread, one
+# thread hop per dependency per request.
+async def _chat(request: Request) -> ChatService:
     service: ChatService = request.app.state.chat
     return service
 
 
-def _plans(request: Request) -> PlanService:
+async def _plans(request: Request) -> PlanService:
     service: PlanService = request.app.state.plans
     return service
 
 
-def _feedback(request: Request) -> FeedbackService:
+async def _feedback(request: Request) -> FeedbackService:
     service: FeedbackService = request.app.state.feedback
     return service
 
 
-def _sites(request: Request) -> dict[str, Site]:
+async def _sites(request: Request) -> dict[str, Site]:
     sites: dict[str, Site] = request.app.state.sites
     return sites
 
 
-def _limiter(request: Request) -> RateLimiter:
+async def _limiter(request: Request) -> RateLimiter:
     limiter: RateLimiter = request.app.state.rate_limiter
     return limiter
 
 
 async def limit_per_ip(request: Request) -> None:
     """Counts the request against its address's limit; 429 with Retry-After when over it."""
-    limiter = _limiter(request)
-    address = request.client.host if request.client else ""
-    wait = await limiter.retry_after("ip", address)
+    limiter: RateLimiter = request.app.state.rate_limiter
+    wait = await limiter.retry_after(("ip", client_address(request)))
     if wait:
         raise ApiError(429, "rate_limited", headers={"Retry-After": str(wait)})
+
+
+def client_address(request: Request) -> str:
+    return request.client.host if request.client else ""
 
 
 def is_own_origin(request: Request, origin: str) -> bool:
@@ -68,17 +73,17 @@ def check_origin(request: Request, site_id: str) -> None:
         raise ApiError(403, "origin_not_allowed")
 
 
-def _readiness(request: Request) -> Readiness:
+async def _readiness(request: Request) -> Readiness:
     readiness: Readiness = request.app.state.readiness
     return readiness
 
 
-def _settings(request: Request) -> Settings:
+async def _settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
-def _ui(request: Request) -> UiText:
+async def _ui(request: Request) -> UiText:
     ui: UiText = request.app.state.ui
     return ui
 

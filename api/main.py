@@ -7,7 +7,6 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-import httpx
 from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse, RedirectResponse
@@ -31,7 +30,7 @@ from api.services.feedback import FeedbackService
 from api.services.language import LanguageGuesser
 from api.services.plan_store import PlanStore
 from api.services.plans import PlanService
-from api.services.rasa_client import RasaClient
+from api.services.rasa_client import RasaClient, upstream_session
 from api.services.sessions import SessionStore
 from api.staff import api as staff_api
 from api.staff import pages as staff_pages
@@ -77,10 +76,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             socket_timeout=settings.health_timeout_seconds,
             socket_connect_timeout=settings.health_timeout_seconds,
         )
-        http = httpx.AsyncClient(
-            timeout=settings.upstream_timeout_seconds,
-            limits=httpx.Limits(max_connections=100, max_keepalive_connections=20),
-        )
+        http = upstream_session(settings.upstream_timeout_seconds)
         rasa = RasaClient(http, settings.rasa_url, settings.rasa_token)
         plans = PlanService(
             renderer=plan_renderer,
@@ -91,7 +87,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
         app.state.plans = plans
         session_store = SessionStore(redis, settings.session_ttl_seconds)
-        escalation_store = EscalationStore(redis, settings.session_ttl_seconds)
+        escalation_store = EscalationStore(redis, settings.session_ttl_seconds, metrics)
         app.state.feedback = FeedbackService(redis, session_store, escalation_store)
         app.state.chat = ChatService(
             sessions=session_store,
@@ -140,7 +136,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         try:
             yield
         finally:
-            await http.aclose()
+            await http.close()
             await redis.aclose()
 
     app = FastAPI(title="Welkom", version="0.1.0", lifespan=lifespan)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 
-import httpx
+import aiohttp
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
@@ -16,7 +16,7 @@ from api.services.rasa_client import RasaClient
 class Readiness:
     redis: Redis
     rasa: RasaClient
-    http: httpx.AsyncClient
+    http: aiohttp.ClientSession
     action_server_url: str
     timeout: float
 
@@ -34,9 +34,10 @@ class Readiness:
 
     async def _actions(self) -> bool:
         try:
-            response = await self.http.get(
-                f"{self.action_server_url.rstrip('/')}/health", timeout=self.timeout
-            )
-        except httpx.HTTPError:
+            async with self.http.get(
+                f"{self.action_server_url.rstrip('/')}/health",
+                timeout=aiohttp.ClientTimeout(total=self.timeout),
+            ) as response:
+                return response.status == 200
+        except (aiohttp.ClientError, TimeoutError):
             return False
-        return response.status_code == 200

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import httpx
 
-from evaluation.bench import rss_mb
+from evaluation.bench import memory_mb
 from evaluation.cases import load_cases
 from runner.model_cache import ensure_model
 from runner.stack import Stack, StackConfig
@@ -68,7 +68,9 @@ async def user(
 
 async def watch_memory(stack: Stack, until: float, samples: list[dict[str, float]]) -> None:
     while time.monotonic() < until:
-        samples.append({name: rss_mb(child.process.pid) for name, child in stack.children.items()})
+        samples.append(
+            {name: memory_mb(child.process.pid)["rss"] for name, child in stack.children.items()}
+        )
         await asyncio.sleep(MEMORY_EVERY_SECONDS)
 
 

@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Header, Request
 from fastapi.responses import JSONResponse
 
-from api.deps import ChatDep, LimiterDep, PerIpLimit, SitesDep, check_origin
+from api.deps import ChatDep, LimiterDep, SitesDep, check_origin, client_address
 from api.errors import ApiError
 from api.schemas import ChatRequest, ChatResponse, ErrorResponse
 
@@ -14,7 +14,6 @@ router = APIRouter(prefix="/api/v1", tags=["chat"])
 
 @router.post(
     "/chat",
-    dependencies=[PerIpLimit],
     response_model=ChatResponse,
     responses={
         400: {"model": ErrorResponse},
@@ -35,15 +34,17 @@ async def chat(
     accept_language: Annotated[str | None, Header()] = None,
 ) -> JSONResponse:
     """Send one user message and get the bot's answer (see docs/architecture.md)."""
+    # The address's and the conversation's limits in one Redis round trip (this is the hot path).
+    wait = await limiter.retry_after(
+        ("ip", client_address(http_request)), ("session", request.session_id or "")
+    )
+    if wait:
+        raise ApiError(429, "rate_limited", headers={"Retry-After": str(wait)})
     if request.site is not None and request.site not in sites:
         raise ApiError(
             422, "invalid_request", detail=[{"field": "site", "problem": "unknown site"}]
         )
     check_origin(http_request, request.site or service.default_site)
-    if request.session_id:
-        wait = await limiter.retry_after("session", request.session_id)
-        if wait:
-            raise ApiError(429, "rate_limited", headers={"Retry-After": str(wait)})
     answer = await service.handle(request, accept_language)
     # The contract's fields exactly; "plan" only when the arrival-plan questions are finished.
     excluded = {"plan"} if answer.plan is None else set()

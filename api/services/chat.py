@@ -89,7 +89,6 @@ class ChatService:
             locale, unsupported = choice.locale, choice.unsupported
         # Rasa keeps the text in its tracker store, so it only ever sees the masked text.
         masked = redact(text) if not is_payload else text
-        await self.sessions.count_message(session.site, locale)
         if session.handoff is Handoff.ACTIVE:
             return await self._to_staff(session, masked, locale)
         question = without_markup(masked)
@@ -214,7 +213,6 @@ class ChatService:
             question=question,
             confidence=confidence,
         )
-        self.metrics.escalations.labels(session.site, locale, reason.value).inc()
         if reason is not EscalationReason.HANDOFF_REQUESTED:
             return None
         session.handoff = Handoff.REQUESTED

@@ -9,6 +9,7 @@ from enum import StrEnum
 from redis.asyncio import Redis
 
 from api import redis_keys
+from api.observability import Metrics
 from api.redis_hash import decode_hash
 
 
@@ -25,9 +26,10 @@ class EscalationStatus(StrEnum):
 
 
 class EscalationStore:
-    def __init__(self, redis: Redis, ttl_seconds: int) -> None:
+    def __init__(self, redis: Redis, ttl_seconds: int, metrics: Metrics | None = None) -> None:
         self._redis = redis
         self._ttl = ttl_seconds
+        self._metrics = metrics  # every escalation, whatever made it, is counted here
 
     async def create(
         self,
@@ -65,6 +67,8 @@ class EscalationStore:
             pipe.expire(redis_keys.session_escalations(session_id), self._ttl)
             pipe.zadd(redis_keys.site_escalations(site), {escalation_id: now})
             await pipe.execute()
+        if self._metrics is not None:
+            self._metrics.escalations.labels(site, locale, reason.value).inc()
         return escalation_id
 
     async def for_site(self, site: str) -> list[dict[str, str]]:

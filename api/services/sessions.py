@@ -75,10 +75,16 @@ class SessionStore:
         return Session(new_session_id(), site, None, Handoff.NONE, time.time())
 
     async def save_turn(self, session: Session, entries: list[dict[str, object]]) -> None:
-        """Store the session and append the turn to its transcript, atomically, with the TTL."""
+        """Store the session and append the turn to its transcript, atomically, with the TTL;
+        the user's messages are counted per language and day (no content, no ids) for the
+        staff insights."""
         key = redis_keys.session(session.id)
         transcript = redis_keys.transcript(session.id)
+        day = time.strftime("%Y-%m-%d", time.gmtime())
         async with self._redis.pipeline(transaction=True) as pipe:
+            for entry in entries:
+                if entry["from"] == "user":
+                    pipe.hincrby(redis_keys.volume(session.site), f"{day}:{entry['locale']}", 1)
             pipe.hset(key, mapping=dict(session.as_hash()))  # type: ignore[arg-type]
             if entries:
                 pipe.rpush(transcript, *(json.dumps(e, ensure_ascii=False) for e in entries))
@@ -121,8 +127,3 @@ class SessionStore:
             return None
         session_id = await self._redis.get(redis_keys.resume_code(code))
         return await self.get(str(session_id)) if session_id else None
-
-    async def count_message(self, site: str, locale: str) -> None:
-        """Messages per language and day, for the staff insights (no content, no ids)."""
-        day = time.strftime("%Y-%m-%d", time.gmtime())
-        await self._redis.hincrby(redis_keys.volume(site), f"{day}:{locale}", 1)

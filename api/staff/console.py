@@ -37,7 +37,7 @@ class StaffConsole:
     secure_cookie: bool
 
 
-def _console(request: Request) -> StaffConsole:
+async def _console(request: Request) -> StaffConsole:
     console: StaffConsole = request.app.state.staff_console
     return console
 

@@ -79,6 +79,10 @@ def test_feedback(api: httpx.Client, stack: Stack) -> None:
         json={"session_id": session_id, "helpful": False, "entry": entry, "comment": "call me"},
     )
     assert down.json() == {"escalated": True}
+    # The thumbs-down reaches staff and the escalation metric, like any other escalation.
+    assert 'welkom_escalations_total{locale="en",reason="feedback",site="demo"}' in (
+        api.get("/metrics").text
+    )
     client = redis.Redis(port=stack.config.redis_port, decode_responses=True)
     counts = client.hgetall("welkom:site:demo:feedback")
     assert int(counts[f"{entry}:up"]) >= 1 and int(counts[f"{entry}:down"]) >= 1
