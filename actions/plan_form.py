@@ -4,6 +4,10 @@ Rasa's form (``arrival_plan_form`` in bot/domain/plan.yml) stores the raw text o
 ``validate_arrival_plan_form`` reads it in the user's language and either keeps the
 normalised value or clears it with a message saying why, then chooses the next question
 (questions that do not apply, e.g. the permit for an EU citizen, are never asked).
+
+A question about something else in the middle ("How do I get a BSN?" when the arrival date is
+asked) is a digression, not an answer: it is answered from the knowledge base and the plan's
+question is asked again.
 """
 
 from __future__ import annotations
@@ -17,7 +21,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.conversation_state import TurnContext
+from actions.answering import Answerer
+from actions.conversation_state import LAST_ENTRY_SLOT, TurnContext
 from actions.plan_questions import (
     NO_PAYLOAD,
     PERMIT_PAYLOAD_PREFIX,
@@ -42,6 +47,12 @@ from knowledge.schema import Topic
 from knowledge.ui_text import UiText
 
 REQUESTED_SLOT = "requested_slot"
+# The NLU confidence at which a message that is no answer counts as a knowledge question (clear
+# questions score 0.5-0.95 for their entry; answers such as "Amsterdam" ~0.2, though "1 March
+# 2027" scores high for the 2027 ruling entry: it is read as an answer first). A message that
+# ends like a question needs only the "did you mean" level (PlanConversation.is_digression).
+DIGRESSION_CONFIDENCE = 0.5
+QUESTION_MARKS = ("?", "？", "؟")
 TOPIC = Topic.ORDER_OF_STEPS.value
 DISTANCE_FIGURES = {
     "km": "ruling_distance_km",
@@ -59,6 +70,20 @@ class PlanConversation:
     formatter: FigureFormatter
     municipalities: MunicipalityIndex
     today: Callable[[], date]
+    answerer: Answerer  # for questions asked in between
+
+    def is_digression(self, turn: TurnContext, understood: bool) -> bool:
+        """Whether the message asks about something else rather than answering the question:
+        a question about an entry ("May I bring my partner?" is no date in May), or a clear
+        knowledge question that is no answer ("tell me about health insurance"); an answer
+        that reads well ("1 March 2027", though the NLU thinks of the 2027 ruling) is one."""
+        top = turn.top
+        if top.name not in self.answerer.knowledge.entries:
+            return False
+        text = turn.text.strip()
+        if text.endswith(QUESTION_MARKS) and len(text) >= 8:
+            return top.confidence >= self.answerer.thresholds.suggest
+        return not understood and top.confidence >= DIGRESSION_CONFIDENCE
 
     def reply(self, text: str, locale: str, **extra: Any) -> Reply:
         return make_reply(text=text, locale=locale, topic=TOPIC, confidence=1.0, **extra)
@@ -152,15 +177,21 @@ class ValidateArrivalPlanForm(Action):  # type: ignore[misc]
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        locale = TurnContext.from_tracker(tracker).locale
+        turn = TurnContext.from_tracker(tracker)
+        locale = turn.locale
         tools = ReadingTools(answer_reader(locale), self.plans.municipalities, self.plans.today())
+        answers = {
+            question.slot: read_answer(question, str(value), tools)
+            for slot, value in tracker.slots_to_validate().items()
+            for question in QUESTIONS
+            if question.slot == slot and value is not None
+        }
+        understood = all(answer.value is not None for answer in answers.values())
+        if self.plans.is_digression(turn, understood):
+            return self._answer_in_between(dispatcher, tracker, turn, list(answers))
         slots = dict(tracker.slots)
         events: list[EventType] = []
-        for slot, value in tracker.slots_to_validate().items():
-            question = next((q for q in QUESTIONS if q.slot == slot), None)
-            if question is None or value is None:
-                continue
-            answer = read_answer(question, str(value), tools)
+        for slot, answer in answers.items():
             if answer.value is None:
                 key = (
                     "plan.invalid.municipality"
@@ -172,6 +203,22 @@ class ValidateArrivalPlanForm(Action):  # type: ignore[misc]
             events.append(SlotSet(slot, answer.value))
         following = next_question(slots, self.plans.young_master_age)
         events.append(SlotSet(REQUESTED_SLOT, following.slot if following else None))
+        return events
+
+    def _answer_in_between(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        turn: TurnContext,
+        filled: list[str],
+    ) -> list[EventType]:
+        """Answer the question, forget the text as an answer, and ask the same question again."""
+        reply = self.plans.answerer.answer_entry(turn)
+        _send(dispatcher, reply)
+        events: list[EventType] = [SlotSet(slot, None) for slot in filled]
+        if reply["entry"]:
+            events.append(SlotSet(LAST_ENTRY_SLOT, reply["entry"]))
+        events.append(SlotSet(REQUESTED_SLOT, tracker.get_slot(REQUESTED_SLOT)))
         return events
 
 

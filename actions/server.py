@@ -66,6 +66,7 @@ def build_plan_conversation(answerer: Answerer) -> PlanConversation:
         formatter=formatter,
         municipalities=MunicipalityIndex.load(),
         today=today_in_netherlands,
+        answerer=answerer,
     )
 
 

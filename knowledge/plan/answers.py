@@ -104,12 +104,15 @@ def prepare(text: str, language: str) -> str:
     return " ".join(text.split())
 
 
-def _calendar_names(language: str) -> dict[str, list[str]]:
-    """month:<1-12> and weekday:<0-6> -> names (wide and abbreviated, format and stand-alone)."""
+def _calendar_names(language: str, abbreviated: bool = True) -> dict[str, list[str]]:
+    """month:<1-12> and weekday:<0-6> -> names (wide and abbreviated, format and stand-alone).
+
+    Abbreviations only in the reader's own language: the Dutch "do" (Thursday) and "zo"
+    (Sunday) are words in other languages ("How do I get a BSN?" is no date)."""
     locale = cldr_locale(language)
     names: dict[str, list[str]] = {}
     for context in ("format", "stand-alone"):
-        for width in ("wide", "abbreviated"):
+        for width in ("wide", "abbreviated") if abbreviated else ("wide",):
             for number, name in get_month_names(width, context, locale).items():
                 names.setdefault(f"month:{number}", []).append(str(name).strip(".").lower())
             for number, name in get_day_names(width, context, locale).items():
@@ -151,7 +154,7 @@ class AnswerReader:
                     self.number_words.update({str(k).lower(): int(v) for k, v in values.items()})
                 elif isinstance(values, list):
                     phrases.setdefault(key, set()).update(str(v) for v in values)
-            for key, names in _calendar_names(language).items():
+            for key, names in _calendar_names(language, language == self.language).items():
                 phrases.setdefault(key, set()).update(names)
         for word in self.number_words:
             phrases.setdefault(f"numword:{self.number_words[word]}", set()).add(word)
@@ -371,6 +374,11 @@ def _explicit_date(text: str, today: dt.date) -> dt.date | None:
 
 
 def _weekday_date(weekday: int, labels: set[str], today: dt.date) -> dt.date:
+    if "unit_week" in labels and labels & {"next", "last"}:
+        # "Thursday next week", "volgende week donderdag": that day in the week after (before)
+        # this one, which on a Monday is not the coming Thursday.
+        monday = today - timedelta(days=today.weekday())
+        return monday + timedelta(weeks=1 if "next" in labels else -1, days=weekday)
     ahead = (weekday - today.weekday()) % 7
     if "last" in labels:
         return today - timedelta(days=(today.weekday() - weekday) % 7 or 7)

@@ -163,3 +163,33 @@ def test_stop_and_ask_for_a_person_during_the_questions(api: httpx.Client, ui: U
     other.say("/start_plan")
     answer = other.say("I want to talk to a person")
     assert answer["topic"] == "human_handoff" and answer["escalated"]
+
+
+@pytest.mark.parametrize(
+    ("locale", "start", "question", "answer_text", "next_field"),
+    [
+        ("en", "/start_plan", "How do I get a BSN?", "1 March 2027", "first_work_day"),
+        ("nl", "/start_plan", "Hoe krijg ik een BSN?", "1 maart 2027", "first_work_day"),
+        ("zh", "/start_plan", "什么是BSN？", "2027年3月1日", "first_work_day"),
+    ],
+)
+def test_a_question_in_between_is_answered_and_the_plan_goes_on(
+    api: httpx.Client,
+    ui: UiText,
+    locale: str,
+    start: str,
+    question: str,
+    answer_text: str,
+    next_field: str,
+) -> None:
+    chat = Chat(api, locale)
+    assert asks(chat.say(start), ui, "arrival_date", locale)
+    answer = chat.say(question)
+    texts = [m["text"] for m in answer["messages"]]
+    # Answered from the knowledge base (with its sources), not read as a date ...
+    assert ui.text("plan.invalid.date", locale) not in texts
+    assert "BSN" in texts[0] and answer["messages"][0]["sources"]
+    # ... and the same question again; the answer to it still counts.
+    assert asks(answer, ui, "arrival_date", locale)
+    assert asks(chat.say(answer_text), ui, next_field, locale)
+    chat.say("/stop_plan")

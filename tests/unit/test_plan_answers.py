@@ -26,6 +26,9 @@ TODAY = date(2026, 11, 23)  # a Monday
         ("en", "in 3 weeks", date(2026, 12, 14)),
         ("en", "two weeks ago", date(2026, 11, 9)),
         ("en", "20 November", date(2026, 11, 20)),  # three days ago, not next year
+        ("en", "Thursday next week", date(2026, 12, 3)),  # not the coming Thursday
+        ("nl", "volgende week donderdag", date(2026, 12, 3)),
+        ("nl", "do", date(2026, 11, 26)),  # Dutch abbreviations in Dutch
         ("nl", "3 maart", date(2027, 3, 3)),
         ("nl", "1 maart 2027", date(2027, 3, 1)),
         ("nl", "over 3 weken", date(2026, 12, 14)),
@@ -55,7 +58,13 @@ def test_dates(language: str, text: str, expected: date) -> None:
 
 
 @pytest.mark.parametrize(
-    ("language", "text"), [("en", "31/02/2027"), ("en", "whenever"), ("nl", "geen idee wanneer")]
+    ("language", "text"),
+    [
+        ("en", "31/02/2027"),
+        ("en", "whenever"),
+        ("nl", "geen idee wanneer"),
+        ("en", "How do I get a BSN?"),  # the Dutch "do" (Thursday) is no English date
+    ],
 )
 def test_impossible_or_missing_dates(language: str, text: str) -> None:
     assert answer_reader(language).date(text, TODAY) is None
