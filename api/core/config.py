@@ -25,6 +25,10 @@ class Settings(BaseSettings):
     action_server_url: str = "http://127.0.0.1:5055"
     upstream_timeout_seconds: float = 15.0
     health_timeout_seconds: float = 2.0
+    # How long an idle client connection stays open. Longer than the clients' and balancers' own
+    # idle timeouts (httpx 5 s, browsers ~60 s, most balancers 60 s), so that the server never
+    # closes a connection just as a client sends on it (uvicorn's default is 5 s).
+    keep_alive_seconds: int = Field(default=75, ge=1)
 
     default_site: str = "demo"
     max_message_chars: int = Field(default=2000, ge=10)
