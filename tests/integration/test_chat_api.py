@@ -146,3 +146,24 @@ def test_follow_up_question_uses_the_previous_topic(api: httpx.Client) -> None:
     assert first["topic"] == "registration"
     follow_up = ask(api, "and which documents?", session_id=str(first["session_id"]))
     assert follow_up["entry"] == "registration-documents"
+
+
+def test_rasa_keeps_every_event_of_the_conversation_once(api: httpx.Client, stack: Stack) -> None:
+    """Rasa writes the whole conversation after each message (without re-reading it when
+    nothing changed meanwhile): nothing may be lost, doubled or reordered, including the
+    events stored before the conversation's first session."""
+    sent = ["hello", "What is a BSN?", "and a bank account?", "thanks"]
+    session_id = str(ask(api, sent[0])["session_id"])
+    for text in sent[1:]:
+        ask(api, text, session_id=session_id)
+    client = redis.Redis(port=stack.config.redis_port, decode_responses=True)
+    events = json.loads(str(client.get(f"welkom:tracker:{session_id}")))["events"]
+    assert events[0]["event"] == "slot" and events[0]["name"] == "session_started_metadata"
+    assert [e["text"] for e in events if e["event"] == "user"] == sent
+    stamps = [e["timestamp"] for e in events]
+    assert stamps == sorted(stamps)
+    keys = [json.dumps(e, sort_keys=True) for e in events]
+    assert len(keys) == len(set(keys))
+    # One answer and one return to listening per message, after the session's own start.
+    listens = [e for e in events if e["event"] == "action" and e["name"] == "action_listen"]
+    assert len(listens) == 1 + len(sent)
