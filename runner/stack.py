@@ -148,8 +148,9 @@ class Stack:
                 "WELKOM_REDIS_DB": (parsed.path or "/0").lstrip("/") or "0",
                 "WELKOM_REDIS_PASSWORD": parsed.password or "",
                 "WELKOM_TRACKER_TTL_SECONDS": env.get("WELKOM_TRACKER_TTL_SECONDS", "2592000"),
-                # Two server processes use both cores (Redis holds trackers and locks); measured
-                # in docs/benchmark.md. WELKOM_RASA_WORKERS=1 saves ~650 MB.
+                # Two server processes use both cores (Redis holds trackers and locks): 10-user
+                # p95 ~105 ms, not ~140, and ~20% more messages a second under heavy load, for
+                # ~300 MB (PSS) more; measured in docs/nlu-pipeline.md ("Latency").
                 "SANIC_WORKERS": env.get("WELKOM_RASA_WORKERS", "2"),
             }
         )
