@@ -194,7 +194,11 @@ class AnswerReader:
 
     # -- yes / no / skip --------------------------------------------------------------------
     def is_skip(self, text: str) -> bool:
-        return "skip" in self.tag(text).labels()
+        # Before the overlaps are resolved: in "I don't know yet" the "no" of "I don't" and the
+        # "skip" of "don't know" are equally long, and the first would win.
+        doc = self.nlp.make_doc(prepare(text, self.language))
+        skip = self.nlp.vocab.strings["skip"]
+        return any(match_id == skip for match_id, _, _ in self.matcher(doc))
 
     def yes_no(self, text: str, yes: Iterable[str] = (), no: Iterable[str] = ()) -> bool | None:
         """True / False, or None when the answer says neither (or both)."""

@@ -132,6 +132,18 @@ def test_yes_no_and_skip(language: str, yes: str, no: str, skip: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "I don't know yet"),  # "I don't" also reads as "no": skipping wins
+        ("nl", "Dat weet ik nog niet"),
+        ("es", "todavía no sé"),
+    ],
+)
+def test_not_knowing_yet_skips_the_question(language: str, text: str) -> None:
+    assert answer_reader(language).is_skip(text)
+
+
+@pytest.mark.parametrize(
     ("language", "text", "expected"),
     [
         ("en", "I'm a kennismigrant", Permit.HIGHLY_SKILLED_MIGRANT),
