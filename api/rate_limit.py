@@ -1,7 +1,14 @@
-"""Rate limits per client address and per chat session (fixed one-minute windows in Redis)."""
+"""Rate limits per client address and per chat session, over a sliding minute.
+
+Each minute has a counter in Redis; a request's count is this minute's requests plus the last
+minute's, weighted by how much of the last minute still lies within 60 seconds of now (the
+"sliding window counter"). Unlike fixed minutes, a burst just before and just after the turn of
+a minute counts as one burst.
+"""
 
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import dataclass
 
@@ -23,18 +30,35 @@ class RateLimiter:
         trip; the seconds to wait when any of the limits is passed, else 0."""
         now = time.time()
         window = int(now // WINDOW_SECONDS)
-        counted: list[tuple[str, int]] = []  # (key, limit)
+        counted: list[tuple[str, str, int]] = []  # (this minute's key, last minute's key, limit)
         for kind, subject in subjects:
             limit = self.per_ip if kind == "ip" else self.per_session
             if limit and subject:
-                counted.append((redis_keys.rate(kind, subject, window), limit))
+                counted.append(
+                    (
+                        redis_keys.rate(kind, subject, window),
+                        redis_keys.rate(kind, subject, window - 1),
+                        limit,
+                    )
+                )
         if not counted:
             return 0
         async with self.redis.pipeline(transaction=False) as pipe:
-            for key, _ in counted:
+            for key, previous, _ in counted:
                 pipe.incr(key)
                 pipe.expire(key, WINDOW_SECONDS * 2)
+                pipe.get(previous)
             results = await pipe.execute()
-        if all(int(n) <= limit for n, (_, limit) in zip(results[::2], counted, strict=True)):
-            return 0
-        return max(1, int((window + 1) * WINDOW_SECONDS - now) + 1)
+        elapsed = (now - window * WINDOW_SECONDS) / WINDOW_SECONDS  # 0..1 into this minute
+        wait = 0.0
+        for index, (_, _, limit) in enumerate(counted):
+            current, before = int(results[3 * index]), int(results[3 * index + 2] or 0)
+            if current + before * (1 - elapsed) <= limit:
+                continue
+            # The weighted count falls as this minute goes on, then as the next one does: wait
+            # until one more request fits (the next minute starts with just that request).
+            # (`until` in minutes from this minute's start.)
+            room = limit - 1
+            until = 1 + (1 - room / current) if current > room else 1 - (room - current) / before
+            wait = max(wait, (until - elapsed) * WINDOW_SECONDS)
+        return max(1, math.ceil(wait)) if wait > 0 else 0

@@ -37,7 +37,8 @@ def test_per_address_limit(strict_api: TestClient) -> None:
     assert statuses == [201] * 5 + [429]
     refused = strict_api.post("/api/v1/plans", json={})
     assert refused.json()["code"] == "rate_limited"
-    assert 1 <= int(refused.headers["retry-after"]) <= 61
+    # Until one more request fits in the sliding minute: within the next two minutes.
+    assert 1 <= int(refused.headers["retry-after"]) <= 120
 
 
 def test_per_conversation_limit(api: httpx.Client) -> None:
