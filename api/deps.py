@@ -47,7 +47,7 @@ async def _limiter(request: Request) -> RateLimiter:
 
 async def limit_per_ip(request: Request) -> None:
     """Counts the request against its address's limit; 429 with Retry-After when over it."""
-    limiter: RateLimiter = request.app.state.rate_limiter
+    limiter = await _limiter(request)
     wait = await limiter.retry_after(("ip", client_address(request)))
     if wait:
         raise ApiError(429, "rate_limited", headers={"Retry-After": str(wait)})
