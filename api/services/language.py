@@ -45,6 +45,13 @@ KANA_HANGUL = re.compile("[\u3040-\u30ff\uac00-\ud7af]")
 ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f]")
 CYRILLIC_CHARS = re.compile("[\u0400-\u04ff]")
 UKRAINIAN_LETTERS = re.compile("[іїєґІЇЄҐ]")
+RUSSIAN_LETTERS = re.compile("[ыэъёЫЭЪЁ]")
+# Letters of Persian and Urdu that Arabic does not use (Persian yeh and keheh included, which
+# Persian and Urdu keyboards type instead of Arabic ي and ك).
+PERSIAN_URDU_LETTERS = re.compile(
+    "[\u067e\u0686\u0698\u06af\u06a9\u06cc"  # پ چ ژ گ ک ی
+    "\u0679\u0688\u0691\u06ba\u06be\u06c1\u06d2]"  # ٹ ڈ ڑ ں ھ ہ ے
+)
 TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
 UNSURE_FOREIGN = 0.5
 LATIN_WORDS = re.compile(r"[A-Za-zÀ-ÿ][\w'%-]*")
@@ -149,19 +156,19 @@ class LanguageGuesser:
 
     @classmethod
     def build(cls, dutch_terms: Iterable[str] = ()) -> LanguageGuesser:
-        def detector(*languages: Language) -> LanguageDetector:
-            # High-accuracy models (~450 MB in all): the trigram-only low-accuracy mode saved
-            # ~400 MB but read short English with Dutch terms as Portuguese (tested).
-            return (
-                LanguageDetectorBuilder.from_languages(*languages)
-                .with_preloaded_language_models()
-                .build()
-            )
+        def detector(*languages: Language, low: bool = False) -> LanguageDetector:
+            # High-accuracy models for the Latin languages (~250 MB): the trigram-only mode read
+            # short English with Dutch terms as Portuguese (tested). Arabic-script and Cyrillic
+            # text is mostly decided by its letters, the rest by trigrams (~10 MB, not ~165).
+            builder = LanguageDetectorBuilder.from_languages(*languages)
+            if low:
+                builder = builder.with_low_accuracy_mode()
+            return builder.with_preloaded_language_models().build()
 
         return cls(
             detector(*LATIN_SUPPORTED, *LATIN_UNSUPPORTED),
-            detector(*ARABIC_SCRIPT),
-            detector(*CYRILLIC),
+            detector(*ARABIC_SCRIPT, low=True),
+            detector(*CYRILLIC, low=True),
             terms_pattern(dutch_terms),
         )
 
@@ -171,7 +178,10 @@ class LanguageGuesser:
         if HAN.search(text) and not KANA_HANGUL.search(text):
             return Detection("zh", 1.0)
         if ARABIC.search(text):
-            # Arabic unless it clearly reads as Persian or Urdu (which we do not speak).
+            # Arabic unless it has Persian or Urdu letters and clearly reads as one of them
+            # (languages we do not speak).
+            if not PERSIAN_URDU_LETTERS.search(text):
+                return Detection("ar", 1.0)
             found = self._best(self._arabic, LATIN_WORDS.sub(" ", text))
             if found is not None and found.locale is None and found.confidence >= 0.8:
                 return found
@@ -179,6 +189,8 @@ class LanguageGuesser:
         if CYRILLIC_CHARS.search(text):
             if UKRAINIAN_LETTERS.search(text):
                 return Detection("uk", 1.0)
+            if RUSSIAN_LETTERS.search(text):
+                return Detection("ru", 1.0)
             found = self._best(self._cyrillic, LATIN_WORDS.sub(" ", text))
             return found or Detection("ru", 0.5)
         cleaned = self._terms.sub(" ", text)

@@ -61,6 +61,35 @@ def test_an_unsupported_language_is_answered_in_english_and_flagged(
     assert choice.locale == "en" and choice.unsupported
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "چطور می‌توانم شماره BSN بگیرم؟",  # Persian
+        "برای ثبت نام در شهرداری چه مدارکی لازم است؟",  # Persian
+        "مجھے BSN نمبر کیسے ملے گا؟",  # Urdu
+        "میں بینک اکاؤنٹ کیسے کھولوں؟",  # Urdu
+    ],
+)
+def test_persian_and_urdu_are_not_taken_for_arabic(guesser: LanguageGuesser, text: str) -> None:
+    choice = guesser.choose(text, None)
+    assert choice.locale == "en" and choice.unsupported
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("هل أحتاج إلى تأمين صحي؟", "ar"),
+        ("شو يعني DigiD؟", "ar"),  # Levantine
+        ("Дай рецепт сырников", "ru"),
+        ("Скільки коштує страховка?", "uk"),
+    ],
+)
+def test_arabic_russian_and_ukrainian_by_their_letters(
+    guesser: LanguageGuesser, text: str, locale: str
+) -> None:
+    assert guesser.choose(text, None).locale == locale
+
+
 def test_a_german_word_inside_a_dutch_conversation_keeps_dutch(guesser: LanguageGuesser) -> None:
     assert guesser.choose("Anmeldung?", "nl").locale == "nl"
 
