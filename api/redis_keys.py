@@ -31,6 +31,12 @@ def rasa_tracker(session_id: str) -> str:
     return f"{PREFIX}:tracker:{session_id}"
 
 
+def deleted(session_id: str) -> str:
+    """Marks a conversation the user deleted, for as long as a message of it may be in flight:
+    nothing is written for it again (bot/components/tracker_merge.py reads the same key)."""
+    return f"{PREFIX}:deleted:{session_id}"
+
+
 def resume_code(code: str) -> str:
     return f"{PREFIX}:resume:{code}"
 

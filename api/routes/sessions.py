@@ -64,7 +64,7 @@ async def get_session(
 async def delete_session(session_id: str, chat: ChatDep) -> Response:
     """Delete my conversation: the transcript, the bot's memory of it and its escalations."""
     session = await _session(chat, session_id)
-    await chat.sessions.delete(session, await chat.escalations.ids_for_session(session.id))
+    await chat.forget(session)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 

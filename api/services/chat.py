@@ -22,7 +22,7 @@ from api.services.language import LanguageGuesser
 from api.services.plans import PlanService
 from api.services.rasa_client import RasaClient, RasaUnavailableError
 from api.services.redaction import redact
-from api.services.sessions import Handoff, Session, SessionStore
+from api.services.sessions import ConversationDeletedError, Handoff, Session, SessionStore
 from api.staff.auth import StaffSessions
 from knowledge.languages import cldr_locale, negotiate, normalize_locale
 from knowledge.plan.profile import Profile
@@ -133,7 +133,7 @@ class ChatService:
             )
             escalated = True
         now = time.time()
-        await self.sessions.save_turn(
+        await self._save_turn(
             session,
             [{"from": "user", "text": masked, "at": now, "locale": locale}]
             + [
@@ -183,6 +183,19 @@ class ChatService:
             plan=plan_link,
         )
 
+    async def forget(self, session: Session) -> None:
+        """Delete the conversation and everything made from it (the user's right to erasure)."""
+        await self.sessions.delete(session, await self.escalations.ids_for_session(session.id))
+
+    async def _save_turn(self, session: Session, entries: list[dict[str, object]]) -> None:
+        try:
+            await self.sessions.save_turn(session, entries)
+        except ConversationDeletedError:
+            # Deleted while this message was answered: what the message added (an escalation)
+            # goes too, and the conversation stays gone.
+            await self.forget(session)
+            raise ApiError(404, "unknown_session", locale=session.locale or "en") from None
+
     def _observe(self, answer: Reply, locale: str) -> None:
         if answer["entry"]:
             kind = "answered"
@@ -224,7 +237,7 @@ class ChatService:
             session, EscalationReason.HANDOFF_REQUESTED, locale, HANDOFF_PAYLOAD, 0.0
         )
         text = self.ui.text("handoff_requested", locale)
-        await self.sessions.save_turn(
+        await self._save_turn(
             session,
             [
                 {"from": "user", "text": HANDOFF_PAYLOAD, "at": time.time(), "locale": locale},
@@ -248,7 +261,7 @@ class ChatService:
 
     async def _to_staff(self, session: Session, masked: str, locale: str) -> ChatResponse:
         """A staff member has taken over: the bot stays silent and the message waits for them."""
-        await self.sessions.save_turn(
+        await self._save_turn(
             session, [{"from": "user", "text": masked, "at": time.time(), "locale": locale}]
         )
         return ChatResponse(

@@ -15,6 +15,32 @@ from api.redis_hash import decode_hash
 from api.services.pickup_codes import new_code, normalize_code
 
 SESSION_ID_BYTES = 18
+# How long a deleted conversation stays marked: longer than any message can be in flight.
+DELETED_MARK_SECONDS = 3600
+
+# Store the session, count the user's messages, append the turn, set the TTL: unless the
+# conversation was deleted meanwhile (a message in flight while the user deleted it).
+# KEYS: session hash, transcript, site's message counter, deletion mark.
+# ARGV: ttl, n, n counter fields, m, m field/value pairs of the session, transcript entries...
+SAVE_TURN = """
+if redis.call('EXISTS', KEYS[4]) == 1 then return 0 end
+local i = 3
+for _ = 1, tonumber(ARGV[2]) do
+  redis.call('HINCRBY', KEYS[3], ARGV[i], 1)
+  i = i + 1
+end
+local fields = tonumber(ARGV[i]) * 2
+redis.call('HSET', KEYS[1], unpack(ARGV, i + 1, i + fields))
+i = i + fields + 1
+if i <= #ARGV then redis.call('RPUSH', KEYS[2], unpack(ARGV, i, #ARGV)) end
+redis.call('EXPIRE', KEYS[1], ARGV[1])
+redis.call('EXPIRE', KEYS[2], ARGV[1])
+return 1
+"""
+
+
+class ConversationDeletedError(Exception):
+    """The user deleted this conversation while one of its messages was being handled."""
 
 
 class Handoff(StrEnum):
@@ -55,6 +81,7 @@ class SessionStore:
     def __init__(self, redis: Redis, ttl_seconds: int) -> None:
         self._redis = redis
         self._ttl = ttl_seconds
+        self._save_turn = redis.register_script(SAVE_TURN)
 
     async def get(self, session_id: str) -> Session | None:
         raw = decode_hash(await self._redis.hgetall(redis_keys.session(session_id)))
@@ -77,20 +104,29 @@ class SessionStore:
     async def save_turn(self, session: Session, entries: list[dict[str, object]]) -> None:
         """Store the session and append the turn to its transcript, atomically, with the TTL;
         the user's messages are counted per language and day (no content, no ids) for the
-        staff insights."""
-        key = redis_keys.session(session.id)
-        transcript = redis_keys.transcript(session.id)
+        staff insights. Raises ConversationDeletedError, writing nothing, when the user deleted
+        the conversation meanwhile."""
         day = time.strftime("%Y-%m-%d", time.gmtime())
-        async with self._redis.pipeline(transaction=True) as pipe:
-            for entry in entries:
-                if entry["from"] == "user":
-                    pipe.hincrby(redis_keys.volume(session.site), f"{day}:{entry['locale']}", 1)
-            pipe.hset(key, mapping=dict(session.as_hash()))  # type: ignore[arg-type]
-            if entries:
-                pipe.rpush(transcript, *(json.dumps(e, ensure_ascii=False) for e in entries))
-            pipe.expire(key, self._ttl)
-            pipe.expire(transcript, self._ttl)
-            await pipe.execute()
+        counted = [f"{day}:{e['locale']}" for e in entries if e["from"] == "user"]
+        fields = [item for pair in session.as_hash().items() for item in pair]
+        saved = await self._save_turn(
+            keys=[
+                redis_keys.session(session.id),
+                redis_keys.transcript(session.id),
+                redis_keys.volume(session.site),
+                redis_keys.deleted(session.id),
+            ],
+            args=[
+                self._ttl,
+                len(counted),
+                *counted,
+                len(fields) // 2,
+                *fields,
+                *(json.dumps(e, ensure_ascii=False) for e in entries),
+            ],
+        )
+        if not saved:
+            raise ConversationDeletedError(session.id)
 
     async def transcript(self, session_id: str, start: int = 0) -> list[dict[str, object]]:
         """The stored turns (masked), from index `start` on."""
@@ -98,8 +134,10 @@ class SessionStore:
         return [json.loads(item) for item in raw]
 
     async def delete(self, session: Session, escalation_ids: list[str]) -> None:
-        """Forget a conversation: the session, its transcript, Rasa's tracker, its escalations."""
+        """Forget a conversation: the session, its transcript, Rasa's tracker, its escalations;
+        and mark it deleted, so that a message still in flight writes none of them back."""
         async with self._redis.pipeline(transaction=True) as pipe:
+            pipe.set(redis_keys.deleted(session.id), "1", ex=DELETED_MARK_SECONDS)
             pipe.delete(
                 redis_keys.session(session.id),
                 redis_keys.transcript(session.id),

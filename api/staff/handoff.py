@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from api.errors import ApiError
 from api.services.escalations import EscalationStatus, EscalationStore
-from api.services.sessions import Handoff, Session, SessionStore
+from api.services.sessions import ConversationDeletedError, Handoff, Session, SessionStore
 from api.staff.accounts import StaffAccount
 from api.staff.audit import AuditLog
 from knowledge.languages import SOURCE_LOCALE
@@ -45,7 +45,7 @@ class HandoffService:
     async def claim(self, staff: StaffAccount, escalation_id: str) -> Conversation:
         found = await self.open(staff, escalation_id)
         found.session.handoff = Handoff.ACTIVE
-        await self.sessions.save_turn(found.session, [])
+        await self._save(found.session, [])
         await self.escalations.update(
             escalation_id, status=EscalationStatus.CLAIMED.value, claimed_by=staff.email
         )
@@ -83,9 +83,15 @@ class HandoffService:
     async def close(self, staff: StaffAccount, escalation_id: str) -> None:
         found = await self.open(staff, escalation_id)
         found.session.handoff = Handoff.CLOSED
-        await self.sessions.save_turn(found.session, [])
+        await self._save(found.session, [])
         await self.escalations.update(escalation_id, status=EscalationStatus.CLOSED.value)
         await self.audit.record(staff, "close", escalation_id)
+
+    async def _save(self, session: Session, entries: list[dict[str, object]]) -> None:
+        try:
+            await self.sessions.save_turn(session, entries)
+        except ConversationDeletedError:
+            raise ApiError(404, "unknown_session") from None
 
     async def _claimed(self, staff: StaffAccount, escalation_id: str) -> Conversation:
         found = await self.open(staff, escalation_id)
@@ -101,7 +107,7 @@ class HandoffService:
         sources: list[dict[str, str]],
         dutch_terms: list[str],
     ) -> None:
-        await self.sessions.save_turn(
+        await self._save(
             session,
             [
                 {

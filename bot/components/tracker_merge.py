@@ -14,6 +14,10 @@ conversations that re-read was a quarter of Rasa's CPU per message (py-spy, 250 
   conversation's length; this does the same through a set of the events' canonical JSON.
 
 The saved conversation is the same either way.
+
+A conversation the user deleted while one of its messages was being handled is not written back:
+the api marks it deleted (``welkom:deleted:<id>``, api/redis_keys.py) and the save, which reads
+the stored text anyway, reads the mark in the same round trip.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from rasa.core.tracker_store import RedisTrackerStore
 from rasa.shared.core.trackers import DialogueStateTracker
 
 REMEMBERED = 1024  # conversations whose stored text is kept between reading and saving
+DELETED_MARK = "welkom:deleted:"  # + conversation id: the api's api/redis_keys.deleted()
 
 
 class _Read(NamedTuple):
@@ -103,8 +108,13 @@ async def _save(
     if not timeout and self.record_exp:
         timeout = self.record_exp
     key = self.key_prefix + tracker.sender_id
-    stored = self.red.get(key)
+    with self.red.pipeline(transaction=False) as pipe:
+        pipe.get(key)
+        pipe.exists(DELETED_MARK + tracker.sender_id)
+        stored, deleted = pipe.execute()
     read = _reads.pop((id(self), tracker.sender_id), None)
+    if deleted:
+        return
     if (
         stored is not None
         and read is not None

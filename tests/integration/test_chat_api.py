@@ -167,3 +167,21 @@ def test_rasa_keeps_every_event_of_the_conversation_once(api: httpx.Client, stac
     # One answer and one return to listening per message, after the session's own start.
     listens = [e for e in events if e["event"] == "action" and e["name"] == "action_listen"]
     assert len(listens) == 1 + len(sent)
+
+
+def test_rasa_does_not_write_back_a_conversation_marked_deleted(stack: Stack) -> None:
+    """A message that reaches Rasa after the user deleted its conversation (the api may have
+    given up waiting, or died) leaves no tracker behind."""
+    client = redis.Redis(port=stack.config.redis_port, decode_responses=True)
+    deleted, kept = "deleted-while-in-flight", "kept-conversation"
+    client.set(f"welkom:deleted:{deleted}", "1", ex=60)
+    with httpx.Client(base_url=stack.config.rasa_url, timeout=30) as rasa:
+        for sender in (deleted, kept):
+            answer = rasa.post(
+                "/webhooks/rest/webhook",
+                params={"token": stack.config.rasa_token},
+                json={"sender": sender, "message": "What is a BSN?", "metadata": {"locale": "en"}},
+            )
+            assert answer.status_code == 200 and answer.json(), "Rasa still answers"
+    assert not client.exists(f"welkom:tracker:{deleted}")
+    assert client.exists(f"welkom:tracker:{kept}")

@@ -3,6 +3,12 @@ feedback, and the widget's configuration."""
 
 from __future__ import annotations
 
+import os
+import signal
+import threading
+import time
+from pathlib import Path
+
 import httpx
 import pytest
 import redis
@@ -65,6 +71,52 @@ def test_delete_my_conversation_removes_every_trace(api: httpx.Client, stack: St
     assert not set(client.zrange("welkom:site:demo:escalations", 0, -1)) & escalations
     assert api.get(f"/api/v1/sessions/{session_id}").status_code == 404
     assert api.delete(f"/api/v1/sessions/{session_id}").status_code == 404
+
+
+def test_a_message_in_flight_when_the_conversation_is_deleted_is_not_written_back(
+    api: httpx.Client, stack: Stack
+) -> None:
+    """The user deletes the conversation while the bot is still answering one of its messages
+    (the Rasa server paused to hold the message in flight): neither Rasa nor the api writes
+    anything of it back, and what the message added (a new escalation) goes too."""
+    session_id = str(ask(api, "I want to talk to a person")["session_id"])
+    main = stack.children["rasa"].process.pid
+    workers = Path(f"/proc/{main}/task/{main}/children").read_text().split()
+    rasa = [main, *map(int, workers)]
+    answers: list[httpx.Response] = []
+
+    def send() -> None:
+        with httpx.Client(base_url=stack.config.api_url, timeout=30) as other:
+            answers.append(
+                other.post(
+                    "/api/v1/chat",
+                    json={"text": "I still want to talk to a person", "session_id": session_id},
+                )
+            )
+
+    sender = threading.Thread(target=send)
+    for pid in rasa:
+        os.kill(pid, signal.SIGSTOP)
+    try:
+        sender.start()
+        time.sleep(0.5)  # the message has been read and waits for the paused bot
+        assert api.delete(f"/api/v1/sessions/{session_id}").status_code == 204
+    finally:
+        for pid in rasa:
+            os.kill(pid, signal.SIGCONT)
+    sender.join(30)
+    assert answers and answers[0].status_code == 404
+    assert answers[0].json()["code"] == "unknown_session"
+    client = redis.Redis(port=stack.config.redis_port, decode_responses=True)
+    assert not client.exists(
+        f"welkom:session:{session_id}",
+        f"welkom:session:{session_id}:transcript",
+        f"welkom:session:{session_id}:escalations",
+        f"welkom:tracker:{session_id}",
+    )
+    escalations = client.scan_iter("welkom:escalation:*")
+    assert not [key for key in escalations if client.hget(key, "session_id") == session_id]
+    assert api.get(f"/api/v1/sessions/{session_id}").status_code == 404
 
 
 def test_feedback(api: httpx.Client, stack: Stack) -> None:
