@@ -3,13 +3,18 @@
 scikit-learn stores the weights as a C-ordered (intents x features) array and scores a message
 with ``X @ coef_.T``. With ~100,000 sparse n-gram features that transposed view is not
 contiguous, so scipy copies the whole matrix (intents x features x 8 bytes) for each message:
-about 30 ms per prediction, most of the bot's CPU time. Keeping the same weights in Fortran
-order makes ``coef_.T`` contiguous; the predicted probabilities are bit-for-bit the same.
+about 30 ms per prediction, most of the bot's CPU time. Keeping the weights in Fortran order
+makes ``coef_.T`` contiguous.
+
+When serving, the weights and the message's features are 32-bit floats: half the memory in every
+Rasa process (35 MB, not 70), and the same predictions (the probabilities differ from 64-bit ones
+in the seventh digit; the held-out evaluation is unchanged, docs/nlu-pipeline.md). Training and
+the stored model stay 64-bit.
 """
 
 from __future__ import annotations
 
-from typing import Any, Dict, Text
+from typing import Any, Dict, List, Text
 
 import numpy as np
 from rasa.engine.graph import ExecutionContext
@@ -19,16 +24,24 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.logistic_regression_classifier import (
     LogisticRegressionClassifier,
 )
+from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
+from scipy.sparse import csr_matrix
 
 
 @DefaultV1Recipe.register(
     DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True
 )
 class ContiguousLogisticRegressionClassifier(LogisticRegressionClassifier):
-    def _make_weights_contiguous(self) -> None:
+    def _make_weights_contiguous(self, dtype: type = np.float64) -> None:
         if hasattr(self.clf, "coef_"):
-            self.clf.coef_ = np.asfortranarray(self.clf.coef_)
+            self.clf.coef_ = np.asfortranarray(self.clf.coef_, dtype=dtype)
+
+    def _create_X(self, messages: List[Message]) -> csr_matrix:
+        # Scored against 32-bit weights after loading (scipy would otherwise convert them back).
+        X = super()._create_X(messages)
+        coef = getattr(self.clf, "coef_", None)
+        return X.astype(coef.dtype) if coef is not None else X
 
     def train(self, training_data: TrainingData) -> Resource:
         resource = super().train(training_data)
@@ -48,5 +61,5 @@ class ContiguousLogisticRegressionClassifier(LogisticRegressionClassifier):
             config, model_storage, resource, execution_context, **kwargs
         )
         assert isinstance(component, cls)
-        component._make_weights_contiguous()
+        component._make_weights_contiguous(np.float32)
         return component
