@@ -7,9 +7,9 @@ about 30 ms per prediction, most of the bot's CPU time. Keeping the weights in F
 makes ``coef_.T`` contiguous.
 
 When serving, the weights and the message's features are 32-bit floats: half the memory in every
-Rasa process (35 MB, not 70), and the same predictions (the probabilities differ from 64-bit ones
-in the seventh digit; the held-out evaluation is unchanged, docs/nlu-pipeline.md). Training and
-the stored model stay 64-bit.
+Rasa process (35 MB, not 70), and the same predictions (on 392 held-out questions the same top
+intent for all, probabilities within 4e-6 of the 64-bit ones; the held-out evaluation is
+unchanged, docs/nlu-pipeline.md). Training and the stored model stay 64-bit.
 """
 
 from __future__ import annotations
