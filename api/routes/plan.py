@@ -102,3 +102,16 @@ async def set_progress(
     """Replace the list of steps ticked as done."""
     saved = await service.set_done(code, request.done)
     return service.saved_response(saved, normalize_locale(lang))
+
+
+@router.delete(
+    "/plans/{code}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    dependencies=[PerIpLimit],  # codes are not to be guessed
+    responses=ERRORS,
+)
+async def delete_plan(code: str, service: PlanDep) -> Response:
+    """Delete my plan: the answers it was made from (dates, municipality, salary, age) and the
+    ticked steps. The conversation it was made in is deleted on its own."""
+    await service.delete(code)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

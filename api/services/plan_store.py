@@ -64,6 +64,10 @@ class PlanStore:
         )
         return bool(updated)
 
+    async def delete(self, code: str) -> bool:
+        """Forget a plan and the answers it was made from; False when the code is unknown."""
+        return bool(await self._redis.delete(redis_keys.plan(code)))
+
 
 # Atomically: only an existing plan is updated (HSET alone would create a stray key).
 _SET_IF_EXISTS = """

@@ -122,6 +122,11 @@ class PlanService:
             raise ApiError(404, "unknown_plan")
         return saved
 
+    async def delete(self, raw_code: str) -> None:
+        code = normalize_code(raw_code)
+        if not code or not await self.store.delete(code):
+            raise ApiError(404, "unknown_plan")
+
     async def set_done(self, raw_code: str, done: list[str]) -> SavedPlan:
         saved = await self.load(raw_code)
         known = {step.id for step in self.render(saved.profile, SOURCE_LOCALE).steps}

@@ -1,9 +1,11 @@
-// Ticking a step saves the plan's progress (PUT /api/v1/plans/{code}/progress).
+// Ticking a step saves the plan's progress (PUT /api/v1/plans/{code}/progress); the delete
+// button forgets the plan (DELETE /api/v1/plans/{code}) after the user confirms.
 (() => {
   const plan = document.getElementById("plan");
   const status = document.getElementById("status");
   const boxes = [...document.querySelectorAll("input[data-step]")];
-  const url = `/api/v1/plans/${encodeURIComponent(plan.dataset.code)}/progress`;
+  const planUrl = `/api/v1/plans/${encodeURIComponent(plan.dataset.code)}`;
+  const url = `${planUrl}/progress`;
 
   async function save(changed) {
     const done = boxes.filter((box) => box.checked).map((box) => box.dataset.step);
@@ -23,6 +25,24 @@
     }
   }
 
+  async function forget() {
+    if (!window.confirm(plan.dataset.deleteConfirm)) return;
+    try {
+      const response = await fetch(planUrl, { method: "DELETE" });
+      if (!response.ok && response.status !== 404) throw new Error(String(response.status));
+    } catch (error) {
+      status.textContent = plan.dataset.deleteFailed;
+      return;
+    }
+    // Nothing of the plan stays on the page either.
+    const done = document.createElement("p");
+    done.setAttribute("role", "status");
+    done.id = "deleted";
+    done.textContent = plan.dataset.deleted;
+    plan.replaceChildren(plan.querySelector("h1"), done);
+  }
+
   boxes.forEach((box) => box.addEventListener("change", () => save(box)));
+  document.getElementById("delete").addEventListener("click", forget);
   document.getElementById("print").addEventListener("click", () => window.print());
 })();

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Dialog, Page, expect
 
 from runner.stack import Stack
 
@@ -71,6 +71,30 @@ def test_checklist_in_arabic_is_right_to_left(page: Page, stack: Stack) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.emulate_media(media="screen")
     page.screenshot(path=str(SCREENSHOTS / "checklist-ar.png"), full_page=True)
+
+
+def test_deleting_the_plan_after_confirming(page: Page, stack: Stack) -> None:
+    code = saved_plan(stack, "uk")
+    page.goto(f"{stack.config.api_url}/plan/{code}")
+    # Changing one's mind keeps the plan...
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    page.get_by_role("button", name="Видалити цей план").click()
+    expect(page.locator("#step-register-municipality")).to_be_visible()
+    # ...confirming deletes it, and nothing of it stays on the page or behind its code.
+    messages: list[str] = []
+
+    def accept(dialog: Dialog) -> None:
+        messages.append(dialog.message)
+        dialog.accept()
+
+    page.once("dialog", accept)
+    page.get_by_role("button", name="Видалити цей план").click()
+    expect(page.locator("#deleted")).to_have_text(
+        "Ваш план і відповіді, за якими його складено, видалено."
+    )
+    assert messages and messages[0].startswith("Видалити назавжди цей план")
+    expect(page.locator(".steps")).to_have_count(0)
+    assert httpx.get(f"{stack.config.api_url}/api/v1/plans/{code}").status_code == 404
 
 
 def test_unknown_code(page: Page, stack: Stack) -> None:

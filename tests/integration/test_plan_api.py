@@ -6,7 +6,10 @@ from datetime import date
 
 import httpx
 import pytest
+import redis
 from icalendar import Calendar
+
+from runner.stack import Stack
 
 pytestmark = pytest.mark.stack
 
@@ -125,6 +128,22 @@ def test_unknown_plan_codes(api: httpx.Client) -> None:
     assert api.get("/api/v1/plans/not-a-code").status_code == 404
     missing = api.put("/api/v1/plans/AAAA-AAAA/progress", json={"done": []})
     assert missing.status_code == 404
+
+
+def test_delete_my_plan(api: httpx.Client, stack: Stack) -> None:
+    """The plan holds the answers it was made from (salary, age, dates): its owner can delete it."""
+    code = api.post(
+        "/api/v1/plans", json={**ACCEPTANCE, "salary": 5200, "age": 31, "locale": "nl"}
+    ).json()["code"]
+    client = redis.Redis(port=stack.config.redis_port, decode_responses=True)
+    assert "5200" in str(client.hget(f"welkom:plan:{code}", "profile"))
+    # The code as people type it (lower case, no dash) works here too.
+    assert api.delete(f"/api/v1/plans/{code.lower().replace('-', '')}").status_code == 204
+    assert not client.exists(f"welkom:plan:{code}")
+    assert api.get(f"/api/v1/plans/{code}").status_code == 404
+    again = api.delete(f"/api/v1/plans/{code}")
+    assert again.status_code == 404 and again.json()["code"] == "unknown_plan"
+    assert api.delete("/api/v1/plans/not-a-code").status_code == 404
 
 
 def test_progress_only_ticks_steps_of_the_plan(api: httpx.Client) -> None:
