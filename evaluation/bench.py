@@ -186,8 +186,8 @@ def markdown(result: dict[str, object]) -> str:
         f"| api p95 at 10 users | {result['p95_ms_at_10']} ms "
         f"| <= {TARGETS['p95_ms_at_10']:.0f} ms |",
         *(
-            f"| api overhead over direct Rasa, p50 at {users} users | {ratio}x "
-            f"| <= {TARGETS['api_overhead']}x |"
+            f"| api overhead over direct Rasa, p50 at {users} user{'' if users == 1 else 's'} "
+            f"| {ratio}x | <= {TARGETS['api_overhead']}x |"
             for users, ratio in overhead.items()
         ),
         f"| memory of the whole stack (PSS: shared pages counted once) | "
