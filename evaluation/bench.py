@@ -22,6 +22,7 @@ import httpx
 
 from evaluation.cases import Case, load_cases
 from runner.model_cache import ensure_model, training_record
+from runner.processes import Child
 from runner.stack import Stack, StackConfig
 
 REPO = Path(__file__).resolve().parent.parent
@@ -137,21 +138,17 @@ async def run_level(
     return Run(target, concurrency, latencies, errors[0], seconds)
 
 
-def memory_mb(pid: int) -> dict[str, float]:
+def memory_mb(child: Child) -> dict[str, float]:
     """Memory of a process and all its descendants, from /proc: RSS summed per process, and PSS
     (each page shared between processes, such as the forked Rasa workers' common pages,
     divided among them, so the stack's pages are counted once)."""
     totals = {"rss": 0, "pss": 0}
-    pending = [pid]
-    while pending:
-        current = pending.pop()
+    for pid in child.pids():
         try:
-            for line in Path(f"/proc/{current}/smaps_rollup").read_text().splitlines():
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
                 name, _, value = line.partition(":")
                 if name in ("Rss", "Pss"):
                     totals[name.lower()] += int(value.split()[0])
-            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
-            pending += [int(child) for child in children]
         except (OSError, ValueError):
             continue
     return {kind: round(kb / 1024, 1) for kind, kb in totals.items()}
@@ -246,7 +243,7 @@ def main() -> None:
                 run = Run.joined(done)
                 runs.append(run)
                 print(json.dumps(run.summary()), flush=True)
-        memory = {name: memory_mb(child.process.pid) for name, child in stack.children.items()}
+        memory = {name: memory_mb(child) for name, child in stack.children.items()}
     finally:
         stack.stop()
     summaries = [run.summary() for run in runs]

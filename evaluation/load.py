@@ -77,9 +77,7 @@ async def user(
 
 async def watch_memory(stack: Stack, until: float, samples: list[dict[str, float]]) -> None:
     while time.monotonic() < until:
-        samples.append(
-            {name: memory_mb(child.process.pid)["rss"] for name, child in stack.children.items()}
-        )
+        samples.append({name: memory_mb(child)["rss"] for name, child in stack.children.items()})
         await asyncio.sleep(MEMORY_EVERY_SECONDS)
 
 

@@ -30,6 +30,17 @@ class Child:
     def alive(self) -> bool:
         return self.process.poll() is None
 
+    def pids(self) -> list[int]:
+        """This process and all its descendants (such as Rasa's forked workers), from /proc."""
+        found, pending = [], [self.process.pid]
+        while pending:
+            current = pending.pop()
+            found.append(current)
+            with contextlib.suppress(OSError, ValueError):
+                children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
+                pending += [int(child) for child in children]
+        return found
+
     def tail(self, lines: int = 30) -> str:
         try:
             return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])

@@ -7,7 +7,6 @@ import os
 import signal
 import threading
 import time
-from pathlib import Path
 
 import httpx
 import pytest
@@ -80,9 +79,7 @@ def test_a_message_in_flight_when_the_conversation_is_deleted_is_not_written_bac
     (the Rasa server paused to hold the message in flight): neither Rasa nor the api writes
     anything of it back, and what the message added (a new escalation) goes too."""
     session_id = str(ask(api, "I want to talk to a person")["session_id"])
-    main = stack.children["rasa"].process.pid
-    workers = Path(f"/proc/{main}/task/{main}/children").read_text().split()
-    rasa = [main, *map(int, workers)]
+    rasa = stack.children["rasa"].pids()  # the server and its forked workers
     answers: list[httpx.Response] = []
 
     def send() -> None:
